@@ -1,0 +1,57 @@
+# Two commands after a clone: `make html` and `make test`. Both create .venv
+# from the pinned requirements.txt on first use, and anew when it changes.
+
+PYTHON   ?= python3
+VENV     := .venv
+BIN      := $(VENV)/bin
+STAMP    := $(VENV)/.installed
+BUILDDIR := _build
+PORT     ?= 8000
+SPHINXOPTS ?=
+# The strictest build: every warning fails it, and all of them are shown.
+STRICT   := -W --keep-going -n
+# Reproducible dates: the time of the last commit, unless given.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(strip $(SOURCE_DATE_EPOCH)),)
+export SOURCE_DATE_EPOCH
+endif
+
+.DEFAULT_GOAL := help
+.PHONY: help html livehtml linkcheck test bench clean venv
+
+help: ## List the targets
+	@echo "Targets:"
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z]+):.*## (.*)/  make \1\t\2/' | expand -t 18
+	@echo "Variables: PORT=$(PORT) (livehtml), SPHINXOPTS=... (extra sphinx-build options)"
+
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is required ($(PYTHON))" >&2; exit 1; }
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+venv: $(STAMP) ## Create .venv from requirements.txt
+
+html: $(STAMP) ## Build the site into _build/html (any warning fails)
+	$(BIN)/sphinx-build -M html . $(BUILDDIR) $(STRICT) $(SPHINXOPTS)
+
+livehtml: $(STAMP) ## Serve a live preview on 127.0.0.1:$(PORT), rebuilt on save
+	$(BIN)/sphinx-autobuild . $(BUILDDIR)/html -d $(BUILDDIR)/doctrees \
+		--host 127.0.0.1 --port $(PORT) \
+		--ignore "$(CURDIR)/$(BUILDDIR)" --ignore "$(CURDIR)/$(VENV)" \
+		--ignore "$(CURDIR)/.git" --ignore "$(CURDIR)/tests" --ignore "$(CURDIR)/bench" \
+		--watch _ext --keep-going -n $(SPHINXOPTS)
+
+linkcheck: $(STAMP) ## Check external links
+	$(BIN)/sphinx-build -M linkcheck . $(BUILDDIR) $(SPHINXOPTS)
+
+test: $(STAMP) ## Run the whole test suite
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP) ## Run the benchmarks and print their ratios
+	$(BIN)/python bench/run.py
+
+clean: ## Remove build output (keeps .venv)
+	rm -rf $(BUILDDIR) .pytest_cache

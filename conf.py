@@ -1,0 +1,122 @@
+"""Sphinx configuration of the site: the Innovation Day briefing and the LEAP Terms of Use.
+
+Read the Docs builds from this folder with ``-W --keep-going`` but without
+``-n``; ``nitpicky = True`` below makes its build as strict as ``make html``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+HERE = Path(__file__).parent.resolve()
+# The local extensions `agreement` and `briefing` live in _ext/.
+sys.path.insert(0, str(HERE / "_ext"))
+
+# -- Project -----------------------------------------------------------------
+
+project = "Corporate documents"
+author = "The documentation team"
+# A reproducible build (SOURCE_DATE_EPOCH, set by the Makefile from the last
+# commit) gets the same copyright year whatever day it runs; Sphinx also
+# honours the variable for `today` and "last updated".
+_build_time = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH") or time.time()))
+copyright = f"{_build_time.tm_year}, {author}"
+language = "en"
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinxcontrib.bibtex",
+    "notfound.extension",
+    "sphinx_sitemap",
+    "sphinxext.opengraph",
+    "agreement",
+    "briefing",
+]
+
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+root_doc = "index"
+# Only the site is read: tooling, tests, benchmarks and disclaimer snippets
+# (included by the `disclaimer` directive) are not pages.
+exclude_patterns = [
+    "_build",
+    ".venv",
+    ".git",
+    ".ci",
+    ".pytest_cache",
+    ".hypothesis",
+    "_ext",
+    "_static",
+    "bench",
+    "tests",
+    "README.md",
+    "source/briefing/disclaimers",
+]
+
+nitpicky = True
+# Every warning carries a type; keep them all visible.
+show_warning_types = True
+
+# -- MyST ----------------------------------------------------------------------
+
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+# -- HTML ------------------------------------------------------------------------
+
+html_theme = "furo"
+html_title = "Corporate documents"
+html_static_path = ["_static"]
+html_css_files = ["site.css"]
+html_last_updated_fmt = "%Y-%m-%d"
+html_theme_options = {"navigation_with_keys": True}
+
+# Read the Docs sets READTHEDOCS_CANONICAL_URL; a local build points the
+# sitemap and OpenGraph tags at the local preview server instead.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "http://127.0.0.1:8000/")
+sitemap_url_scheme = "{link}"
+ogp_site_url = html_baseurl
+ogp_site_name = html_title
+ogp_enable_meta_description = True
+notfound_urls_prefix = urlparse(html_baseurl).path if "READTHEDOCS_CANONICAL_URL" in os.environ else "/"
+
+# -- Sources (sphinxcontrib-bibtex) ------------------------------------------------
+
+bibtex_bibfiles = ["source/references.bib"]
+bibtex_default_style = "unsrt"
+bibtex_reference_style = "label"
+bibtex_foot_reference_style = "foot"
+
+# -- agreement -----------------------------------------------------------------------
+
+agreement_link_terms = "all"
+
+# -- briefing ------------------------------------------------------------------------
+# BEGIN briefing vocabulary (keys used by source/briefing/)
+briefing_areas = {
+    "biometrics": "Biometric authentication",
+    "video": "Video recognition",
+    "analytics": "Analysis and prescriptive AI",
+    "llm": "Large language models",
+    "multimodal": "Multimodal AI",
+    "security": "Security",
+    "computing": "Computing and data platforms",
+    "networks": "Networks",
+    "healthcare": "Healthcare and life science",
+    "business": "New businesses",
+}
+briefing_stages = {
+    "product": "Product",
+    "rnd": "R&D",
+    "exhibit": "Exhibit",
+    "planned": "To be commercialized",
+    "beta": "Beta",
+}
+briefing_disclaimers = {
+    "forward-looking": "source/briefing/disclaimers/forward-looking.md",
+}
+# END briefing vocabulary
