@@ -72,6 +72,7 @@ html_theme = "furo"
 html_title = "Corporate documents"
 html_static_path = ["_static"]
 html_css_files = ["site.css"]
+html_favicon = "_static/favicon.svg"
 html_last_updated_fmt = "%Y-%m-%d"
 html_theme_options = {"navigation_with_keys": True}
 
@@ -82,6 +83,7 @@ sitemap_url_scheme = "{link}"
 ogp_site_url = html_baseurl
 ogp_site_name = html_title
 ogp_enable_meta_description = True
+ogp_social_cards = {"enable": False}  # would need matplotlib
 notfound_urls_prefix = urlparse(html_baseurl).path if "READTHEDOCS_CANONICAL_URL" in os.environ else "/"
 
 # -- Sources (sphinxcontrib-bibtex) ------------------------------------------------
