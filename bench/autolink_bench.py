@@ -1,0 +1,134 @@
+"""Auto-linking of defined terms, against its floor and its peer.
+
+Generates one corpus of agreement pages and writes it three ways:
+- real:  the `agreement` extension, terms defined with `define` and used as
+         plain words that the extension links automatically;
+- floor: the same sources built with bench/floor/agreement, a stub that only
+         parses the markup (no numbering, no linking, no checks);
+- peer:  the same text written with Sphinx's own `glossary` and an explicit
+         `:term:` role at every use.
+It prints the time ratio real/floor (target ≤ 1.20; issue 7 tightens it to
+1.15) at 50 and at 500 defined terms per page, and real/peer in time and
+peak memory.
+
+    .venv/bin/python bench/autolink_bench.py [--pages 60] [--uses 550] [--runs 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import tempfile
+from pathlib import Path
+
+from common import REPO, best_of, report, sphinx_build
+
+WORDS_A = ("Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Sigma Omega "
+           "Amber Basalt Cobalt Dune Ember Fjord Garnet Harbor Indigo Jasper Krypton Lumen "
+           "Marble Nickel Onyx Pearl Quartz Russet Slate Topaz Umber Velvet Willow Xenon "
+           "Yarrow Zircon").split()
+WORDS_B = ("Service Platform License Account Model Dataset Order Invoice Report Module "
+           "Record Portal Channel Device Ledger Policy Profile Request Schedule Token").split()
+FILLER = ("the party shall provide any such within notice period under this agreement "
+          "and may not use for other purpose without prior written consent of each "
+          "where applicable in accordance with reasonable efforts to ensure that all "
+          "obligations remain in effect until terminated by either side").split()
+
+CONF = {
+    "real": "import sys\nsys.path.insert(0, {ext!r})\nextensions = ['agreement']\n",
+    "floor": "import sys\nsys.path.insert(0, {floor!r})\nextensions = ['agreement']\n",
+    "peer": "extensions = []\n",
+}
+
+
+def term_names(count: int, offset: int) -> list[str]:
+    """`count` distinct three-word terms, unique across the whole corpus."""
+    names = []
+    for i in range(offset, offset + count):
+        a, rest = WORDS_A[i % len(WORDS_A)], i // len(WORDS_A)
+        b, c = WORDS_B[rest % len(WORDS_B)], WORDS_A[(rest // len(WORDS_B)) % len(WORDS_A)]
+        names.append(f"{a} {c} {b}")
+    return names
+
+
+def write_corpus(root: Path, pages: int, terms: int, uses: int, clauses: int = 10) -> None:
+    """Write the three variants of the corpus under root/{real,floor,peer}."""
+    rng = random.Random(terms * 7919 + pages)
+    for kind in CONF:
+        (root / kind).mkdir(parents=True)
+        (root / kind / "conf.py").write_text(CONF[kind].format(
+            ext=str(REPO / "_ext"), floor=str(REPO / "bench" / "floor")))
+    index = ["Corpus", "======", "", ".. toctree::", ""]
+    for p in range(pages):
+        names = term_names(terms, p * terms)
+        index.append(f"   page{p:03d}")
+        body = {kind: [f"Agreement {p}", "=" * 20, ""] for kind in CONF}
+        for kind in ("real", "floor"):
+            body[kind] += [".. agreement::", "   :provider: Example Corp.",
+                           "   :last-updated: 2025-07-15", ""]
+        per_clause_terms = [names[i::clauses] for i in range(clauses)]
+        uses_left = uses
+        for c in range(clauses):
+            title = f"Clause about {FILLER[(p + c) % len(FILLER)]} {c}"
+            for kind in CONF:
+                body[kind] += [title, "-" * len(title), ""]
+            definitions = per_clause_terms[c]
+            if definitions:
+                body["peer"] += [".. glossary::", ""]
+                for name in definitions:
+                    body["peer"] += [f"   {name}", f"      means the {name.lower()} in this agreement.", ""]
+                    for kind in ("real", "floor"):
+                        body[kind] += [f":define:`{name}` means the {name.lower()} in this agreement.", ""]
+            clause_uses = uses_left // (clauses - c)
+            uses_left -= clause_uses
+            # Every term is used; the rest of the uses are drawn at random.
+            chosen = [names[(c * clause_uses + k) % len(names)] for k in range(clause_uses)]
+            rng.shuffle(chosen)
+            for start in range(0, len(chosen), 8):
+                real, peer = [], []
+                for name in chosen[start:start + 8]:
+                    filler = " ".join(rng.choice(FILLER) for _ in range(rng.randint(4, 9)))
+                    plural = rng.random() < 0.2
+                    real.append(f"{filler} {name}{'s' if plural else ''}")
+                    peer.append(f"{filler} :term:`{name}s <{name}>`" if plural
+                                else f"{filler} :term:`{name}`")
+                for kind, words in (("real", real), ("floor", real), ("peer", peer)):
+                    body[kind] += [" ".join(words) + ".", ""]
+        for kind in CONF:
+            (root / kind / f"page{p:03d}.rst").write_text("\n".join(body[kind]), "utf-8")
+    for kind in CONF:
+        (root / kind / "index.rst").write_text("\n".join(index) + "\n", "utf-8")
+
+
+def main() -> list[dict]:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pages", type=int, default=60)
+    parser.add_argument("--uses", type=int, default=550, help="uses of terms per page")
+    parser.add_argument("--runs", type=int, default=2, help="builds per variant (best kept)")
+    parser.add_argument("--terms", type=int, nargs="+", default=[50, 500])
+    args = parser.parse_args()
+    rows = []
+    print(f"corpus: {args.pages} agreement pages, {args.pages * args.uses} uses of terms")
+    for terms in args.terms:
+        root = Path(tempfile.mkdtemp(prefix=f"autolink-{terms}-"))
+        try:
+            write_corpus(root, args.pages, terms, args.uses)
+            times = {kind: best_of(args.runs, lambda k=kind: sphinx_build(root / k, root / f"_out-{k}"))
+                     for kind in CONF}
+            for kind, result in times.items():
+                print(f"  {terms} terms/page, {kind:<5}: {result.seconds:6.2f} s, "
+                      f"peak {result.peak_bytes / 2**20:6.0f} MiB")
+            rows.append(report(f"autolink time / floor ({terms} terms/page)",
+                               times["real"].seconds / times["floor"].seconds, 1.20))
+            rows.append(report(f"autolink time / glossary peer ({terms} terms/page)",
+                               times["real"].seconds / times["peer"].seconds, 0.6))
+            rows.append(report(f"autolink peak memory / glossary peer ({terms} terms/page)",
+                               times["real"].peak_bytes / times["peer"].peak_bytes, 0.8))
+        finally:
+            shutil.rmtree(root, ignore_errors=True)
+    return rows
+
+
+if __name__ == "__main__":
+    main()
