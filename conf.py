@@ -33,6 +33,7 @@ extensions = [
     "sphinxcontrib.bibtex",
     "notfound.extension",
     "sphinx_sitemap",
+    "sitemap_complete",
     "sphinxext.opengraph",
     "agreement",
     "briefing",

@@ -3,56 +3,18 @@ whole site per test session (building it is the expensive part)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from sitebuild import ROOTS, SiteBuild, build_site
+
 pytest_plugins = ["sphinx.testing.fixtures"]
-
-REPO = Path(__file__).resolve().parent.parent
-ROOTS = Path(__file__).resolve().parent / "roots"
-# The test roots load the extensions by name, as the site does.
-sys.path.insert(0, str(REPO / "_ext"))
-
-# A fixed date keeps every build of a session byte-comparable.
-FIXED_EPOCH = "1700000000"
 
 
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return ROOTS
-
-
-@dataclass
-class SiteBuild:
-    """The result of building the real site with `sphinx-build`."""
-
-    srcdir: Path
-    outdir: Path
-    doctreedir: Path
-    returncode: int
-    warnings: str
-
-    def html(self, page: str) -> str:
-        """The HTML of a built page, e.g. ``site.html("source/terms/index")``."""
-        return (self.outdir / f"{page}.html").read_text(encoding="utf-8")
-
-
-def build_site(outroot: Path, *extra: str, srcdir: Path = REPO) -> SiteBuild:
-    """Build the site as `make html` does (``-W --keep-going -n``)."""
-    outdir, doctreedir = outroot / "html", outroot / "doctrees"
-    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXED_EPOCH}
-    env.pop("READTHEDOCS_CANONICAL_URL", None)
-    proc = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n",
-         "-d", str(doctreedir), *extra, str(srcdir), str(outdir)],
-        capture_output=True, text=True, env=env, check=False,
-    )
-    return SiteBuild(srcdir, outdir, doctreedir, proc.returncode, proc.stderr)
 
 
 @pytest.fixture(scope="session")

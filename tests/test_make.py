@@ -9,7 +9,7 @@ import subprocess
 import time
 import urllib.request
 
-from conftest import REPO
+from sitebuild import REPO
 
 
 def _free_port() -> int:

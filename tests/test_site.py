@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import REPO
+from sitebuild import REPO
 
 def read_conf() -> dict:
     """The values that the site's conf.py sets, read as Sphinx reads them."""
@@ -71,6 +71,9 @@ def test_published_site_extras(site):
     assert "Page not found" in notfound
     sitemap = (site.outdir / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>http://127.0.0.1:8000/source/terms/index.html</loc>" in sitemap
+    locs = re.findall(r"<loc>http://127\.0\.0\.1:8000/([^<]+)</loc>", sitemap)
+    assert locs == sorted(locs)
+    assert {f"{doc}.html" for doc in _page_sources()} <= set(locs)
     assert '<meta property="og:title"' in site.html("index")
     # furo, with its light/dark switch
     assert "theme-toggle" in site.html("index")
