@@ -89,7 +89,7 @@ notfound_urls_prefix = urlparse(html_baseurl).path if "READTHEDOCS_CANONICAL_URL
 
 # -- Sources (sphinxcontrib-bibtex) ------------------------------------------------
 
-bibtex_bibfiles = ["source/references.bib"]
+bibtex_bibfiles = ["source/references.bib", "source/guide/guide-examples.bib"]
 bibtex_default_style = "unsrt"
 bibtex_reference_style = "label"
 bibtex_foot_reference_style = "foot"

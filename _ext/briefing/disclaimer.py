@@ -1,0 +1,89 @@
+"""The `disclaimer` directive: shared text kept in one file per disclaimer.
+
+The file is parsed with the parser of its own syntax (MyST for ``.md``,
+reStructuredText otherwise) whatever the syntax of the page, and the page
+depends on it, so editing the file rebuilds every page that shows it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import Parser as RstParser
+from sphinx.application import Sphinx
+from sphinx.util.docutils import LoggingReporter, SphinxDirective
+
+from .checks import warn
+from .vocabulary import valid_keys_text
+
+#: Attribute of the environment holding conf.py's directory (set at builder-inited).
+CONFDIR_ATTR = "briefing_confdir"
+
+
+def _parser_for(path: Path):  # noqa: ANN202 - a docutils Parser
+    if path.suffix == ".md":
+        from myst_parser.parsers.sphinx_ import MystParser
+
+        return MystParser()
+    return RstParser()
+
+
+class DisclaimerDirective(SphinxDirective):
+    required_arguments = 0
+    optional_arguments = 1
+    final_argument_whitespace = False
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        location = self.get_location()
+        key = self.arguments[0].strip() if self.arguments else ""
+        disclaimers: dict[str, str] = self.config.briefing_disclaimers
+        if not key:
+            warn("missing-option", "disclaimer: the key argument is missing; keys of "
+                 f"briefing_disclaimers: {valid_keys_text(disclaimers)}", location)
+            return []
+        if key not in disclaimers:
+            warn("unknown-disclaimer", f"unknown disclaimer {key!r}; keys of "
+                 f"briefing_disclaimers: {valid_keys_text(disclaimers)}", location)
+            return []
+        confdir = Path(getattr(self.env, CONFDIR_ATTR, self.env.srcdir))
+        path = (confdir / str(disclaimers[key])).resolve()
+        # Depend on the file even when it is missing: creating it rebuilds the page.
+        self.env.note_dependency(str(path))
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            warn("unknown-disclaimer", f"disclaimer {key!r}: cannot read {disclaimers[key]!r} "
+                 f"({error.__class__.__name__})", location)
+            return []
+        box = nodes.container(classes=["disclaimer", f"disclaimer-{nodes.make_id(key)}"])
+        self.set_source_info(box)
+        box += self._parse(text, path)
+        return [box]
+
+    def _parse(self, text: str, path: Path) -> list[nodes.Node]:
+        """Parse *text* as its own syntax, reporting problems at *path*'s lines."""
+        main = self.state.document
+        settings = main.settings
+        reporter = LoggingReporter(
+            str(path), settings.report_level, settings.halt_level,
+            debug=settings.debug, error_handler=settings.error_encoding_error_handler,
+        )
+        document = nodes.document(settings, reporter, source=str(path))
+        document.note_source(str(path), -1)
+        _parser_for(path).parse(text, document)
+        children = list(document.children)
+        for child in children:
+            if child["names"] if isinstance(child, nodes.Element) else False:
+                main.note_explicit_target(child, child)
+        return children
+
+
+def remember_confdir(app: Sphinx) -> None:
+    setattr(app.env, CONFDIR_ATTR, str(app.confdir))
+
+
+def setup_disclaimer(app: Sphinx) -> None:
+    app.connect("builder-inited", remember_confdir)
+    app.add_directive("disclaimer", DisclaimerDirective)

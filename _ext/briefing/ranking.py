@@ -1,0 +1,175 @@
+"""The `ranking` directive: a CSV table and an inline SVG bar chart of one column."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from .chart import Bar, bar_chart_svg
+from .checks import body_line, warn
+from .sources import source_notes
+from .tables import make_table
+
+# 1234, 1,234.5, -3, −3 (Unicode minus), 12.5% — nothing else counts as a number.
+NUMBER = re.compile(r"^[+\-\u2212]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$")
+
+
+def parse_number(text: str) -> float | None:
+    text = text.strip()
+    if not NUMBER.match(text):
+        return None
+    return float(text.replace(",", "").replace("\u2212", "-").rstrip("%"))
+
+
+class RankingDirective(SphinxDirective):
+    required_arguments = 0
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = {
+        "file": directives.unchanged,
+        "highlight": directives.unchanged,
+        "value": directives.unchanged,
+        "source": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        self.location = self.get_location()
+        # Set by _read_records: rows from a file are reported at the directive,
+        # and named with the file ("data.csv row 3 ...").
+        self.from_file, self.where = False, ""
+        caption = self.arguments[0].strip() if self.arguments else ""
+        if not caption:
+            warn("missing-option", "ranking: the caption argument is missing", self.location)
+            caption = "Ranking"
+        records = self._read_records()
+        if records is None:
+            return []
+        header, data = records[0][1], records[1:]
+        if len(header) < 2 or not data:
+            warn("bad-ranking", "ranking: the CSV needs a header row, a name column, a value "
+                 "column and at least one data row", self.location)
+            return []
+        value_column = self._value_column(header, data)
+        if value_column is None:
+            return []
+        rows, bars = self._rows(header, data, value_column)
+        if not rows:
+            warn("bad-ranking", "ranking: no usable row is left", self.location)
+            return []
+        highlight = self.options.get("highlight", "").strip()
+        if highlight and not any(bar.highlight for bar in bars):
+            warn("bad-option", f"ranking: highlight {highlight!r} matches no name in the "
+                 f"first column", self.location)
+
+        serial = self.env.current_document.new_serial_number("briefing-ranking")
+        base_id = f"briefing-ranking-{serial}"
+        wrapper = nodes.container(classes=["ranking"])
+        if base_id not in self.state.document.ids:
+            wrapper["ids"].append(base_id)
+            self.state.document.ids[base_id] = wrapper
+        self.set_source_info(wrapper)
+        title: list[nodes.Node] = [nodes.Text(caption)]
+        title += source_notes(self, self.options.get("source", ""))
+        table = make_table(
+            header, [[[nodes.Text(cell)] for cell in row] for row in rows],
+            classes=["ranking-table"], title=title,
+            row_classes=[["highlight"] if bar.highlight else [] for bar in bars],
+        )
+        wrapper += table
+        svg = bar_chart_svg(base_id, caption, header[value_column].strip(), bars)
+        wrapper += nodes.raw("", svg, format="html")
+        return [wrapper]
+
+    def _read_records(self) -> list[tuple[int, list[str]]] | None:
+        """(line, cells) for every CSV record, or None after a warning."""
+        path = self.options.get("file", "").strip()
+        if path and self.content:
+            warn("bad-ranking", "ranking: give either `file` or a CSV body, not both; "
+                 "the file is used", self.location)
+        if path:
+            relative, absolute = self.env.relfn2path(path)
+            self.env.note_dependency(relative)
+            try:
+                text = Path(absolute).read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError) as error:
+                warn("bad-ranking", f"ranking: cannot read CSV file {path!r}: "
+                     f"{error.__class__.__name__}", self.location)
+                return None
+            self.from_file, self.where = True, f"{path} "
+        else:
+            text = "\n".join(self.content)
+        records = []
+        reader = csv.reader(text.splitlines(), skipinitialspace=True, strict=True)
+        try:
+            start = 1
+            for cells in reader:
+                if any(cell.strip() for cell in cells):
+                    line = start if self.from_file else body_line(self, start - 1)
+                    records.append((line, [cell.strip() for cell in cells]))
+                start = reader.line_num + 1
+        except csv.Error as error:
+            warn("bad-ranking", f"ranking: bad CSV in {self.where}line {reader.line_num}: {error}",
+                 self.location)
+            return None
+        if not records:
+            warn("bad-ranking", "ranking: no CSV data (empty body or file)", self.location)
+            return None
+        return records
+
+    def _value_column(self, header: list[str], data: list[tuple[int, list[str]]]) -> int | None:
+        wanted = self.options.get("value", "").strip()
+        if wanted:
+            for index, name in enumerate(header):
+                if index and name.casefold() == wanted.casefold():
+                    return index
+            warn("bad-option", f"ranking: no value column {wanted!r}; columns: "
+                 f"{', '.join(header[1:])}", self.location)
+            return None
+        # Default: the last column whose cell in the first complete row is a number.
+        first = next((cells for _, cells in data if len(cells) == len(header)), None)
+        if first is not None:
+            for index in range(len(header) - 1, 0, -1):
+                if parse_number(first[index]) is not None:
+                    return index
+        warn("bad-ranking", "ranking: no numeric column for the bars (set `value`)",
+             self.location)
+        return None
+
+    def _rows(
+        self, header: list[str], data: list[tuple[int, list[str]]], value_column: int,
+    ) -> tuple[list[list[str]], list[Bar]]:
+        highlight = self.options.get("highlight", "").strip().casefold()
+        rows, bars = [], []
+        for number, (line, cells) in enumerate(data, start=1):
+            name = cells[0] if cells else ""
+            place = f"{self.where}row {number} ({name!r}, line {line})"
+            if len(cells) != len(header):
+                warn("bad-row", f"ranking: {place} has {len(cells)} cells, the header has "
+                     f"{len(header)}; row left out", self._row_location(line))
+                continue
+            value = parse_number(cells[value_column])
+            if value is None:
+                warn("bad-row", f"ranking: {place}: {header[value_column]!r} value "
+                     f"{cells[value_column]!r} is not a number; row left out",
+                     self._row_location(line))
+                continue
+            rows.append(cells)
+            bars.append(Bar(name, cells[value_column], value,
+                            bool(highlight) and name.casefold() == highlight))
+        return rows, bars
+
+    def _row_location(self, line: int) -> Any:
+        # A body row is reported at its own line; a file row where the directive is.
+        return self.location if self.from_file else (self.env.docname, line)
+
+
+def setup_ranking(app: Sphinx) -> None:
+    app.add_directive("ranking", RankingDirective)

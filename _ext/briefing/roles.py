@@ -1,0 +1,22 @@
+"""The `stage` role: an inline stage badge (the `tech` role lives with the domain)."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxRole
+
+from .vocabulary import check_key, stage_badge
+
+
+class StageRole(SphinxRole):
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        key = self.text.strip()
+        if check_key(self.config, "stage", key, self.get_location()):
+            return [stage_badge(self.config, key)], []
+        # The text stays readable, without a badge.
+        return [nodes.literal(self.rawtext, key)], []
+
+
+def setup_roles(app: Sphinx) -> None:
+    app.add_role("stage", StageRole())

@@ -1,0 +1,9 @@
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "briefing"]
+myst_enable_extensions = ["colon_fence"]
+exclude_patterns = ["_build", "disclaimers"]
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "unsrt"
+bibtex_foot_reference_style = "foot"
+briefing_areas = {"biometrics": "Biometric authentication", "llm": "Large language models"}
+briefing_stages = {"product": "Product", "rnd": "R&D", "beta": "Beta"}
+briefing_disclaimers = {"short": "disclaimers/short.rst", "long": "disclaimers/long.md"}
