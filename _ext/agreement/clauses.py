@@ -1,0 +1,255 @@
+"""Clauses: the numbering of an agreement's sections, and the `clause` role
+(``Section 10``, ``Sections 4 through 10``, lists, custom text, references
+to another agreement)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxRole
+
+from .common import defer_warning, join_items, normalize_space, role_problem, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+class clause_reference(nodes.inline):
+    """A `clause` role. ``items`` holds ``[start, end, broken]`` per item
+    (``end`` is None for a single clause), ``custom`` the author's text if
+    any. At write time it gets its links and ``targets``: ``[docname,
+    number]`` of every clause it refers to (ranges expanded)."""
+
+
+# -- numbering ------------------------------------------------------------------------
+
+
+def number_clauses(document: nodes.document, title_section: nodes.section) -> list[dict[str, Any]]:
+    """Number the sections below the title 1, 1.1, 1.1.1 ... in document
+    order and show the number in each heading -- so also in every table of
+    contents, which Sphinx builds from the headings afterwards.
+
+    Returns one record per clause, in document order: number, label (the
+    first explicit target), labels {name: id}, title (without the number),
+    anchor (the section's id), depth, line.
+    """
+    records: list[dict[str, Any]] = []
+
+    def visit(section: nodes.section, prefix: tuple[int, ...]) -> None:
+        count = 0
+        for child in section.children:
+            if not isinstance(child, nodes.section):
+                continue
+            count += 1
+            numbers = (*prefix, count)
+            number = ".".join(map(str, numbers))
+            title = child[0] if child.children and isinstance(child[0], nodes.title) else None
+            if not child["ids"]:
+                document.set_id(child)
+            labels = {name: document.nameids.get(name) or child["ids"][0]
+                      for name in child["names"] if document.nametypes.get(name)}
+            child["clause_number"] = number
+            child["clause_title"] = normalize_space(title.astext()) if title is not None else ""
+            records.append({
+                "number": number,
+                "label": next(iter(labels), None),
+                "labels": labels,
+                "title": child["clause_title"],
+                "anchor": child["ids"][0],
+                "depth": len(numbers),
+                "line": (title.line if title is not None else None) or child.line,
+            })
+            if title is not None:
+                # "1." for a top-level clause, "1.1" below it, as legal texts do.
+                shown = number + "." if len(numbers) == 1 else number
+                title.insert(0, nodes.Text(" "))
+                title.insert(0, nodes.inline(shown, shown, classes=["clause-number"]))
+            visit(child, numbers)
+
+    visit(title_section, ())
+    return records
+
+
+# -- the role ---------------------------------------------------------------------------
+
+_TEXT_AND_TARGET = re.compile(r"(?s)(.*?)\s*<([^<>]*)>\s*")
+
+
+class ClauseRole(SphinxRole):
+    """``:clause:`label```, ``:clause:`a..b```, ``:clause:`a..b, c```,
+    ``:clause:`text <label>```."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        match = _TEXT_AND_TARGET.fullmatch(self.text)
+        custom, spec = (normalize_space(match.group(1)), match.group(2)) if match else (None, self.text)
+        spec = normalize_space(spec)
+        node = clause_reference(self.rawtext, classes=["clause-ref"])
+        self.set_source_info(node)
+        if not spec:
+            problem = role_problem(self.rawtext, "")
+            self.set_source_info(problem)
+            defer_warning(problem, "empty-role", "clause needs the label of a clause")
+            return [problem], []
+        items = []
+        for part in spec.split(","):
+            start, dots, end = (normalize_space(piece) for piece in part.partition(".."))
+            broken = False
+            if not start or (dots and not end):
+                defer_warning(node, "bad-range", f"clause: {part.strip()!r} lacks an end of its range")
+                broken = True
+            items.append([
+                nodes.fully_normalize_name(start),
+                nodes.fully_normalize_name(end) if dots else None,
+                broken,
+            ])
+        node["items"] = items
+        node["custom"] = custom or None
+        node["spec"] = spec
+        # Until the clauses of every document are known, the role shows what
+        # the author wrote.
+        node += nodes.Text(custom or spec)
+        return [node], []
+
+
+# -- rendering ---------------------------------------------------------------------------
+
+
+class ClauseCatalog:
+    """The clauses that `clause` roles can name: per agreement its clause
+    records (as `number_clauses` returns them) and title, and an index
+    label -> (docname, position of the clause)."""
+
+    def __init__(self, clauses: dict[str, list[dict[str, Any]]], titles: dict[str, str]) -> None:
+        self.clauses = clauses
+        self.titles = titles
+        self.index: dict[str, tuple[str, int]] = {}
+        # A label claimed twice (Sphinx warns) goes to the first docname.
+        for docname in sorted(clauses):
+            for position, clause in enumerate(clauses[docname]):
+                for label in clause["labels"]:
+                    self.index.setdefault(label, (docname, position))
+
+    @classmethod
+    def from_env(cls, env: BuildEnvironment) -> ClauseCatalog:
+        domain = env.get_domain("agreement")
+        titles = {doc: meta["title"] for doc, meta in domain.agreements.items()}
+        return cls(domain.clauses, titles)
+
+
+def expand_range(clauses: list[dict[str, Any]], first: int, last: int) -> list[int]:
+    """The clauses from `first` to `last` (positions) in document order, down
+    to the depth of the deeper end: 4..6 is 4, 5, 6; 4.2..5 is 4.2, 4.3, 5."""
+    depth = max(clauses[first]["depth"], clauses[last]["depth"])
+    return [i for i in range(first, last + 1) if clauses[i]["depth"] <= depth]
+
+
+def resolve_clause_references(
+    catalog: ClauseCatalog,
+    doctree: nodes.document,
+    docname: str,
+    make_link: Any,
+    *,
+    provisional: bool = False,
+    references: list[nodes.Node] | None = None,
+) -> None:
+    """Give every `clause` role its text and links.
+
+    `make_link(todoc, anchor, text)` builds a link node, or is None for plain
+    text. `provisional` (at read time, when the catalog holds only this
+    document) renders what it can silently and leaves the rest as written.
+    `references` are the document's `clause` nodes, if already collected.
+    """
+    if references is None:
+        references = list(doctree.findall(clause_reference))
+    for node in references:
+        resolved = _resolve(catalog, node, warn_problems=not provisional)
+        if resolved:
+            node.clear()
+            node.extend(_render(catalog, node, resolved, docname, make_link))
+        if not provisional:
+            node["targets"] = [
+                [doc, catalog.clauses[doc][i]["number"]]
+                for doc, first, last in resolved
+                for i in expand_range(catalog.clauses[doc], first, last)
+            ]
+
+
+def _resolve(
+    catalog: ClauseCatalog, node: clause_reference, warn_problems: bool
+) -> list[tuple[str, int, int]]:
+    """(docname, first, last) per item of the role, or [] if any is wrong."""
+    resolved = []
+    for start, end, broken in node.get("items") or []:
+        if broken:  # warned by the role
+            return []
+        first = catalog.index.get(start)
+        last = catalog.index.get(end) if end else first
+        if first is None or last is None:
+            if warn_problems:
+                missing = start if first is None else end
+                warn("unknown-clause", f"clause: {missing!r} is not the label of a clause "
+                     "of an agreement", node)
+            return []
+        if first[0] != last[0]:
+            if warn_problems:
+                warn("bad-range", f"clause: the ends of {start}..{end} are in different "
+                     f"agreements ({first[0]}, {last[0]})", node)
+            return []
+        if first[1] > last[1]:
+            if warn_problems:
+                warn("bad-range", f"clause: {start}..{end} is out of order (it runs from "
+                     f"{catalog.clauses[first[0]][first[1]]['number']} back to "
+                     f"{catalog.clauses[last[0]][last[1]]['number']})", node)
+            return []
+        resolved.append((first[0], first[1], last[1]))
+    return resolved
+
+
+def _render(
+    catalog: ClauseCatalog, node: clause_reference, resolved: list[tuple[str, int, int]],
+    docname: str, make_link: Any,
+) -> list[nodes.Node]:
+    def link(doc: str, position: int, text: str) -> nodes.Node:
+        if make_link is None:
+            return nodes.Text(text)
+        return make_link(doc, catalog.clauses[doc][position]["anchor"], text)
+
+    def number(doc: str, position: int) -> str:
+        return catalog.clauses[doc][position]["number"]
+
+    if node.get("custom"):
+        doc, first, _ = resolved[0]
+        return [link(doc, first, node["custom"])]
+
+    docs = sorted({doc for doc, _, _ in resolved})
+    # "of <title>" once at the end when every item is in one other
+    # agreement; after each item when they are in several.
+    suffix_each = len(docs) > 1
+
+    def of(doc: str) -> list[nodes.Node]:
+        if doc == docname:
+            return []
+        return [nodes.Text(" of " + catalog.titles.get(doc, doc))]
+
+    rendered = []
+    for doc, first, last in resolved:
+        item = [link(doc, first, number(doc, first))]
+        if last != first:
+            item += [nodes.Text(" through "), link(doc, last, number(doc, last))]
+        if suffix_each:
+            item += of(doc)
+        rendered.append(item)
+    single = len(resolved) == 1 and resolved[0][1] == resolved[0][2]
+    result: list[nodes.Node] = [nodes.Text("Section " if single else "Sections ")]
+    result += join_items(rendered)
+    if not suffix_each:
+        result += of(docs[0])
+    return result
+
+
+def setup_clauses(app: Sphinx) -> None:
+    app.add_node(clause_reference)
+    app.add_role("clause", ClauseRole())

@@ -1,0 +1,191 @@
+"""The machine-readable export: ``X.agreement.json`` beside each agreement
+page ``X.html``, in the shape of ``agreement.schema.json``.
+
+`agreement_data(app, docname)` gives the same dict at build time (for
+example to the redline builder).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+
+from .blocks import SUMMARY_CHROME, defined_terms_block, summary_block
+from .clauses import clause_reference
+from .common import enclosing_clause, normalize_space
+from .header import JSON_BUILDERS, agreement_header
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+SCHEMA_PATH = Path(__file__).with_name("agreement.schema.json")
+
+#: Never part of a clause's text.
+_NOT_TEXT = (
+    nodes.section, summary_block, defined_terms_block, agreement_header, nodes.system_message,
+    nodes.comment, nodes.target, nodes.substitution_definition, nodes.raw, addnodes.toctree,
+    addnodes.index, addnodes.only,
+)
+
+
+def _blocks(node: nodes.Node, out: list[str]) -> None:
+    """Append the text of each block (paragraph, list item paragraph, table
+    cell, literal block...) under `node` to `out`."""
+    if not isinstance(node, nodes.Element):
+        return
+    if isinstance(node, _NOT_TEXT) or "toctree-wrapper" in node["classes"]:
+        return
+    if isinstance(node, nodes.title) and isinstance(node.parent, nodes.section):
+        return
+    if isinstance(node, nodes.FixedTextElement):
+        out.append(node.astext().rstrip())
+    elif isinstance(node, nodes.TextElement):
+        out.append(normalize_space(node.astext()))
+    else:
+        for child in node.children:
+            _blocks(child, out)
+
+
+def plain_text(node: nodes.Element) -> str:
+    """The plain text of `node` as rendered, one blank line between blocks.
+    A clause's own text: its subclauses, summaries and index are left out."""
+    out: list[str] = []
+    for child in node.children:
+        _blocks(child, out)
+    return "\n\n".join(text for text in out if text)
+
+
+def _own_summaries(node: nodes.Element) -> list[summary_block]:
+    found = []
+    for child in node.children:
+        if isinstance(child, summary_block):
+            found.append(child)
+        elif isinstance(child, nodes.Element) and not isinstance(child, nodes.section):
+            found.extend(_own_summaries(child))
+    return found
+
+
+def summary_text(section: nodes.section) -> str | None:
+    """The text of the summaries that sit in `section` itself (not in its
+    subclauses), without the box's "In short" lines."""
+    out: list[str] = []
+    for summary in _own_summaries(section):
+        for child in summary.children:
+            if not set(child.get("classes", ())) & set(SUMMARY_CHROME):
+                _blocks(child, out)
+    return "\n\n".join(text for text in out if text) or None
+
+
+def _clause_tree(section: nodes.Element, labels: dict[str, str | None]) -> list[dict[str, Any]]:
+    result = []
+    for child in section.children:
+        if isinstance(child, nodes.section) and child.get("clause_number"):
+            result.append({
+                "number": child["clause_number"],
+                "label": labels.get(child["clause_number"]),
+                "title": child.get("clause_title", ""),
+                "text": plain_text(child),
+                "summary": summary_text(child),
+                "clauses": _clause_tree(child, labels),
+            })
+    return result
+
+
+def build_export(
+    env: BuildEnvironment, docname: str, doctree: nodes.document,
+    references: list[nodes.Node] | None = None,
+) -> dict[str, Any] | None:
+    """The export of agreement `docname` from its resolved doctree, or None
+    when the document is not an agreement. `references` are its `clause`
+    nodes, if already collected."""
+    domain = env.get_domain("agreement")
+    meta = domain.agreements.get(docname)
+    if meta is None:
+        return None
+    title_section = next((child for child in doctree.children
+                          if isinstance(child, nodes.section)), None)
+    records = domain.clauses.get(docname, [])
+    labels = {clause["number"]: clause["label"] for clause in records}
+    clauses = _clause_tree(title_section, labels) if title_section is not None else []
+    order = {clause["number"]: position for position, clause in enumerate(records)}
+
+    targets_by_clause: dict[str | None, list[str]] = {}
+    if references is None:
+        references = list(doctree.findall(clause_reference))
+    for node in references:
+        local = [number for doc, number in node.get("targets", []) if doc == docname]
+        if local:
+            targets = targets_by_clause.setdefault(enclosing_clause(node), [])
+            targets.extend(number for number in local if number not in targets)
+    references = [
+        {"from": source, "to": sorted(targets, key=order.__getitem__)}
+        for source, targets in sorted(targets_by_clause.items(),
+                                      key=lambda item: -1 if item[0] is None else order[item[0]])
+    ]
+    return {
+        "title": meta["title"],
+        "provider": meta["provider"],
+        "last_updated": meta["last_updated"],
+        "governing_law": meta["governing_law"],
+        "source": meta["source"],
+        "previous": meta["previous"],
+        "clauses": clauses,
+        "definitions": [
+            {"term": term["term"], "id": term["id"], "clause": term["clause"],
+             "text": term["sentence"], "used_in": list(term["used_in"])}
+            for term in domain.terms.get(docname, [])
+        ],
+        "references": references,
+    }
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """The text of the export: sorted keys, UTF-8 characters as they are,
+    one line (Python's fast encoder; pretty-printing a long agreement costs
+    more than the rest of its export), ending with a newline."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def write_export(
+    app: Sphinx, doctree: nodes.document, docname: str,
+    references: list[nodes.Node] | None = None,
+) -> None:
+    """Write ``<docname>.agreement.json`` into the HTML output, if `docname`
+    is an agreement (``doctree-resolved``, after the references resolve)."""
+    if app.builder.name not in JSON_BUILDERS:
+        return
+    data = build_export(app.env, docname, doctree, references)
+    if data is None:
+        return
+    path = Path(app.outdir, docname + ".agreement.json")
+    content = dumps(data)
+    if path.is_file() and path.read_text(encoding="utf-8") == content:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Written whole, then renamed, so that nobody reads half a file.
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".agreement-", suffix=".tmp")
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(content)
+    os.replace(temporary, path)
+
+
+def agreement_data(app: Sphinx, docname: str) -> dict[str, Any] | None:
+    """The export dict of agreement `docname` (title, provider, ...,
+    clauses with number/label/title/text/summary/clauses, definitions,
+    references), or None if it is not an agreement.
+
+    Usable once every document is read (from ``env-updated`` on, in the
+    write phase, in ``html-collect-pages``, ``build-finished``): it resolves
+    the document's doctree as the builder does, so texts read as rendered.
+    """
+    if docname not in app.env.get_domain("agreement").agreements:
+        return None
+    doctree = app.env.get_and_resolve_doctree(docname, app.builder, tags=app.builder.tags)
+    return build_export(app.env, docname, doctree)

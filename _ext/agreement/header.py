@@ -1,0 +1,215 @@
+"""The `agreement` directive: it makes a document an agreement and renders
+its header (provider, last updated, governing law, links to the
+authoritative text, the JSON export, the previous version and the redline).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import docname_join
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_refnode
+from sphinx.util.osutil import relative_uri
+
+from .common import warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import OptionSpec
+
+#: The builders that write ``X.agreement.json`` beside each agreement page
+#: (and so link to it): one HTML file per document.
+JSON_BUILDERS = frozenset({"html", "dirhtml"})
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+class agreement_header(nodes.container):
+    """The header block, ``<div class="agreement-header">``. The directive's
+    options are its attributes; its content is built at write time, when the
+    builder (for links) and the other documents are known."""
+
+
+class agreement_time(nodes.inline):
+    """A date, ``<time datetime="YYYY-MM-DD">``."""
+
+
+def html_visit_agreement_header(self: Any, node: agreement_header) -> None:
+    self.body.append(self.starttag(node, "div", ""))
+
+
+def html_depart_container(self: Any, node: nodes.Element) -> None:
+    self.body.append("</div>\n")
+
+
+def html_visit_agreement_time(self: Any, node: agreement_time) -> None:
+    self.body.append(self.starttag(node, "time", "", datetime=node["datetime"]))
+
+
+def html_depart_agreement_time(self: Any, node: agreement_time) -> None:
+    self.body.append("</time>")
+
+
+def parse_date(value: str) -> datetime.date | None:
+    """The date of an ISO ``YYYY-MM-DD`` string, or None."""
+    if not _ISO_DATE.fullmatch(value):
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def readable_date(date: datetime.date) -> str:
+    """``15 July 2025``: unambiguous whatever the reader's locale."""
+    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+def resolve_previous(env: BuildEnvironment, value: str) -> str:
+    """The docname that a `previous` value names: relative to the current
+    document, or from the source root with a leading ``/`` or when only that
+    reading exists; a source suffix is allowed."""
+    for suffix in env.config.source_suffix:
+        if value.endswith(suffix):
+            value = value[: -len(suffix)]
+            break
+    if value.startswith("/"):
+        return value.lstrip("/")
+    relative = docname_join(env.docname, value)
+    if relative not in env.found_docs and value in env.found_docs:
+        return value
+    return relative
+
+
+class AgreementDirective(SphinxDirective):
+    """Marks the document as an agreement; place it right after the title."""
+
+    has_content = False
+    option_spec: ClassVar[OptionSpec] = {
+        "provider": directives.unchanged,
+        "last-updated": directives.unchanged,
+        "governing-law": directives.unchanged,
+        "source": directives.uri,
+        "previous": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        node = agreement_header(classes=["agreement-header"])
+        self.set_source_info(node)
+        options = {key: (value or "").strip() for key, value in self.options.items()}
+        for required in ("provider", "last-updated"):
+            if not options.get(required):
+                warn("missing-option", f"agreement: the {required!r} option is required", node)
+        node["provider"] = options.get("provider") or None
+        node["governing_law"] = options.get("governing-law") or None
+        node["source"] = options.get("source") or None
+        node["last_updated"] = None
+        if options.get("last-updated"):
+            date = parse_date(options["last-updated"])
+            if date is None:
+                warn("bad-date", f"agreement: last-updated {options['last-updated']!r} is not "
+                     "an ISO date YYYY-MM-DD", node)
+            else:
+                node["last_updated"] = date.isoformat()
+        node["previous"] = resolve_previous(self.env, options["previous"]) if options.get("previous") else None
+        return [node]
+
+
+def check_previous(app: Sphinx, env: BuildEnvironment) -> None:
+    """`previous` must name another agreement (checked once every document
+    is read)."""
+    domain = env.get_domain("agreement")
+    for docname in sorted(domain.agreements):
+        meta = domain.agreements[docname]
+        previous = meta["previous"]
+        if previous is None:
+            continue
+        location = (docname, meta["line"])
+        if previous == docname:
+            warn("bad-previous", "agreement: previous names this agreement itself", location)
+        elif previous not in env.all_docs:
+            warn("bad-previous", f"agreement: previous names {previous!r}, which is not a "
+                 "document", location)
+        elif previous not in domain.agreements:
+            warn("bad-previous", f"agreement: previous names {previous!r}, which is not an "
+                 "agreement", location)
+
+
+def output_name(builder: Builder, docname: str, extension: str) -> str:
+    """The link from `docname`'s page to its sibling output file
+    ``<docname><extension>`` (``terms.agreement.json``)."""
+    return relative_uri(builder.get_target_uri(docname), docname + extension)
+
+
+def render_header(app: Sphinx, headers: list[nodes.Node], docname: str) -> None:
+    """Fill the header block of the agreement `docname`."""
+    domain = app.env.get_domain("agreement")
+    builder = app.builder
+    for header in headers:
+        header.clear()
+        fields = nodes.field_list(classes=["agreement-facts"])
+
+        def field(name: str, *body: nodes.Node) -> None:
+            fields.append(nodes.field("", nodes.field_name(name, name),
+                                      nodes.field_body("", nodes.paragraph("", "", *body))))
+
+        if header.get("provider"):
+            field("Provider", nodes.Text(header["provider"]))
+        if header.get("last_updated"):
+            date = datetime.date.fromisoformat(header["last_updated"])
+            text = readable_date(date)
+            field("Last updated", agreement_time(text, text, datetime=date.isoformat()))
+        if header.get("governing_law"):
+            field("Governing law", nodes.Text(header["governing_law"]))
+        successors = sorted(doc for doc, meta in domain.agreements.items()
+                            if meta["previous"] == docname and doc != docname)
+        if successors:
+            links = [make_refnode(builder, docname, doc, None,
+                                  nodes.Text(domain.agreements[doc]["title"]))
+                     for doc in successors]
+            field("Superseded by", *_separated(links, ", "))
+        if len(fields):
+            header.append(fields)
+
+        links: list[nodes.Node] = []
+        if header.get("source"):
+            links.append(nodes.reference("", "Authoritative text", refuri=header["source"]))
+        if builder.name in JSON_BUILDERS:
+            links.append(nodes.reference("", "JSON export", internal=True,
+                                         refuri=output_name(builder, docname, ".agreement.json")))
+        previous = header.get("previous")
+        if previous and previous != docname and previous in domain.agreements:
+            links.append(make_refnode(builder, docname, previous, None,
+                                      nodes.Text("Previous version")))
+        if previous and builder.name in JSON_BUILDERS:
+            links.append(nodes.reference("", "Changes from the previous version (redline)",
+                                         internal=True,
+                                         refuri=output_name(builder, docname, ".redline.html")))
+        if links:
+            header.append(nodes.paragraph("", "", *_separated(links, " \u00b7 "),
+                                          classes=["agreement-links"]))
+
+
+def _separated(items: list[nodes.Node], separator: str) -> list[nodes.Node]:
+    result: list[nodes.Node] = []
+    for index, item in enumerate(items):
+        if index:
+            result.append(nodes.Text(separator))
+        result.append(item)
+    return result
+
+
+def setup_header(app: Sphinx) -> None:
+    app.add_node(agreement_header, html=(html_visit_agreement_header, html_depart_container))
+    app.add_node(agreement_time, html=(html_visit_agreement_time, html_depart_agreement_time))
+    app.add_directive("agreement", AgreementDirective)
+    app.connect("env-check-consistency", check_previous)

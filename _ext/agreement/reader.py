@@ -1,0 +1,267 @@
+"""The read-time pass over a document.
+
+It runs as a transform after parsing (after smart quotes, before Sphinx
+collects the domains' data and the table of contents), so that clause
+numbers show in every table of contents, and so that everything that only
+depends on the document itself -- numbers, term ids, defining sentences,
+uses, automatic links, the index of definitions, the checks -- is done once,
+in the reading process, and stored in the pickled doctree. What other
+documents need is handed to the domain (``process_doc``) as one record.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+
+from .blocks import build_index, defined_terms_block, summary_block
+from .checks import check_text
+from .clauses import ClauseCatalog, clause_reference, number_clauses, resolve_clause_references
+from .common import (
+    collect,
+    enclosing_block,
+    enclosing_clause,
+    exact_line,
+    is_inside,
+    normalize_space,
+    role_problem,
+    sentence_at,
+    text_with_offset,
+    warn,
+)
+from .header import agreement_header
+from .terms import (
+    linked_text,
+    make_term_reference,
+    matcher_for,
+    term_definition,
+    term_forms,
+    term_use,
+    unique_term_id,
+)
+
+#: Subtrees that are not running text: no term is linked (or counted) there
+#: and no check looks there.
+NOT_RUNNING_TEXT = (
+    nodes.title, nodes.subtitle, nodes.rubric, nodes.FixedTextElement, nodes.literal,
+    nodes.reference, nodes.target, nodes.raw, nodes.comment, nodes.system_message,
+    nodes.problematic, nodes.substitution_definition, nodes.math, nodes.image,
+    nodes.citation_reference, nodes.footnote_reference, addnodes.pending_xref,
+    addnodes.toctree, addnodes.desc_signature, agreement_header, defined_terms_block,
+    term_definition, term_use, clause_reference,
+)
+
+HEADINGS = (nodes.title, nodes.subtitle, nodes.rubric)
+
+#: The key under which the pass hands its record to the domain.
+RECORD_KEY = "agreement:record"
+
+_FOUND = (agreement_header, term_definition, term_use, clause_reference, role_problem,
+          defined_terms_block)
+
+
+class AgreementReader(SphinxTransform):
+    """Number the clauses, collect and link the terms, run the checks."""
+
+    # After SphinxSmartQuotes (750); before SphinxDomains (850, which calls
+    # the domains' process_doc) and DoctreeReadEvent (880, the toc).
+    default_priority = 800
+
+    def apply(self, **kwargs: Any) -> None:
+        document = self.document
+        found = collect(document, _FOUND)
+        self.place_role_nodes(found)
+        headers = found[agreement_header]
+        record: dict[str, Any] = {"dependencies": _dependencies(found)}
+        self.env.current_document[RECORD_KEY] = record
+        if not headers:
+            self.outside_agreement(found)
+            return
+        header = headers[0]
+        for extra in headers[1:]:
+            warn("duplicate-agreement", "agreement: a document holds one agreement; this second "
+                 f"agreement directive is ignored (the first is at line {header.line})", extra)
+            extra.parent.remove(extra)
+
+        title_section = next((child for child in document.children
+                              if isinstance(child, nodes.section)), None)
+        docname = self.env.docname
+        title = docname
+        clauses: list[dict[str, Any]] = []
+        if title_section is None:
+            warn("missing-title", "agreement: the document has no title", header)
+        else:
+            if title_section.children and isinstance(title_section[0], nodes.title):
+                title = normalize_space(title_section[0].astext()) or docname
+            if header.parent is not title_section:
+                warn("misplaced-agreement", "agreement: place the directive right after the "
+                     "document's title", header)
+            clauses = number_clauses(document, title_section)
+
+        # Same-document clause references get their text now, so that the
+        # defining sentences read "Section 4"; the rest waits for the write.
+        resolve_clause_references(ClauseCatalog({docname: clauses}, {docname: title}),
+                                  document, docname, None, provisional=True,
+                                  references=found[clause_reference])
+        terms = self.collect_definitions(found[term_definition])
+        TermScanner(terms, self.config.agreement_link_terms).scan(document)
+        self.resolve_uses(terms, found[term_use])
+        for term in terms:
+            if not term["uses"]:
+                warn("unused-term", f"the term {term['term']!r} is defined but never used "
+                     "elsewhere in its agreement", term["node"])
+        order = {clause["number"]: position for position, clause in enumerate(clauses)}
+        for term in terms:
+            term["used_in"] = sorted(term["used_in"], key=order.__getitem__)
+        for index in found[defined_terms_block]:
+            index += build_index(terms, clauses, docname)
+
+        record["agreement"] = {
+            "title": title,
+            **{key: header.get(key) for key in ("provider", "last_updated", "governing_law",
+                                                "source", "previous")},
+            "line": header.line,
+        }
+        record["clauses"] = clauses
+        record["terms"] = [
+            {"term": term["term"], "id": term["id"], "forms": list(term["forms"]),
+             "clause": term["clause"], "sentence": term["sentence"],
+             "used_in": term["used_in"], "line": term["node"].line}
+            for term in terms
+        ]
+
+    def place_role_nodes(self, found: dict[type, list[nodes.Node]]) -> None:
+        """Give the roles' nodes their exact line, then emit the warnings
+        the roles deferred until it was known."""
+        for cls in (term_definition, term_use, clause_reference, role_problem):
+            for node in found[cls]:
+                node.line = exact_line(node) or node.line
+                for subtype, message in node.get("deferred_warnings", ()):
+                    warn(subtype, message, node)
+                if cls is role_problem:
+                    node.parent.remove(node)
+
+    def outside_agreement(self, found: dict[type, list[nodes.Node]]) -> None:
+        for node in found[term_definition]:
+            warn("outside-agreement", f"define {node['term']!r}: this document is not an "
+                 "agreement (it has no agreement directive)", node)
+        for node in found[defined_terms_block]:
+            warn("outside-agreement", "defined-terms: this document is not an agreement "
+                 "(it has no agreement directive)", node)
+            node.parent.remove(node)
+
+    def collect_definitions(self, definitions: list[nodes.Node]) -> list[dict[str, Any]]:
+        """One record per defined term, in document order; a repeated
+        definition (any form) warns and links to the first."""
+        terms: list[dict[str, Any]] = []
+        owner: dict[str, dict[str, Any]] = {}
+        for node in definitions:
+            if is_inside(node, HEADINGS):
+                warn("define-in-heading", f"define {node['term']!r} in a heading: define terms "
+                     "in the running text of a clause", node)
+                node.replace_self(nodes.inline("", "", *node.children))
+                continue
+            node["ids"] = [unique_term_id(self.document, node["term"])]
+            self.document.ids[node["ids"][0]] = node
+            forms = term_forms(node["term"])
+            first = next((owner[form] for form in forms if form in owner), None)
+            if first is not None:
+                warn("duplicate-term", f"the term {node['term']!r} is already defined at line "
+                     f"{first['node'].line} (as {first['term']!r})", node)
+                continue
+            block = enclosing_block(node)
+            if block is not None:
+                text, offset = text_with_offset(block, node)
+                sentence = sentence_at(text, offset)
+            else:
+                sentence = node.astext()
+            term = {
+                "term": node["term"], "id": node["ids"][0], "forms": forms,
+                "clause": enclosing_clause(node), "sentence": sentence,
+                "uses": 0, "used_in": set(), "node": node,
+            }
+            terms.append(term)
+            for form in forms:
+                owner.setdefault(form, term)
+        return terms
+
+    def resolve_uses(self, terms: list[dict[str, Any]], uses: list[nodes.Node]) -> None:
+        """Link each `use` to its term's definition in this agreement."""
+        by_form = {form: term for term in reversed(terms) for form in term["forms"]}
+        docname = self.env.docname
+        for node in uses:
+            term = by_form.get(node["term"])
+            if term is None:
+                warn("undefined-term", f"use: the agreement does not define {node['term']!r}",
+                     node)
+                node.replace_self(nodes.inline(node.rawsource, node.astext()))
+                continue
+            term["uses"] += 1
+            clause = enclosing_clause(node)
+            if clause:
+                term["used_in"].add(clause)
+            node.replace_self(make_term_reference(term, node.astext(), docname, docname))
+
+
+def _dependencies(found: dict[type, list[nodes.Node]]) -> dict[str, list[str]]:
+    """What of other documents this one shows: the clause labels it names,
+    the terms it uses outside an agreement, its previous version."""
+    labels = {label for node in found[clause_reference]
+              for start, end, _ in node.get("items", ()) for label in (start, end) if label}
+    terms = {node["term"] for node in found[term_use]}
+    docs = {header["previous"] for header in found[agreement_header][:1] if header.get("previous")}
+    return {"labels": sorted(labels), "terms": sorted(terms), "docs": sorted(docs)}
+
+
+class TermScanner:
+    """Scan each text node of the running text once with the agreement's
+    matcher: count every use, link the uses that ``agreement_link_terms``
+    asks for, and run the text checks."""
+
+    def __init__(self, terms: list[dict[str, Any]], mode: str) -> None:
+        self.by_term = {term["term"]: term for term in terms}
+        owners = tuple(sorted({form: term["term"] for term in reversed(terms)
+                               for form in term["forms"]}.items()))
+        self.matcher = matcher_for(owners)
+        self.mode = mode if mode in ("all", "first", "none") else "all"
+        self.linked: set[tuple[str | None, str]] = set()
+
+    def scan(self, document: nodes.document) -> None:
+        self.visit(document, None, in_summary=False)
+
+    def visit(self, element: nodes.Element, clause: str | None, in_summary: bool) -> None:
+        for child in list(element.children):
+            if isinstance(child, nodes.Text):
+                self.text(child, clause, in_summary)
+            elif not isinstance(child, NOT_RUNNING_TEXT):
+                self.visit(child, child.get("clause_number") or clause,
+                           in_summary or isinstance(child, summary_block))
+
+    def text(self, node: nodes.Text, clause: str | None, in_summary: bool) -> None:
+        text = str(node)
+        check_text(text, node)
+        # A summary is not legal text: its words are neither uses nor links.
+        if in_summary:
+            return
+        links = []
+        for start, end, name in self.matcher.finditer(text):
+            term = self.by_term[name]
+            term["uses"] += 1
+            if clause:
+                term["used_in"].add(clause)
+            if self.mode == "none" or (self.mode == "first" and (clause, name) in self.linked):
+                continue
+            self.linked.add((clause, name))
+            links.append((start, end, term["id"], term["sentence"]))
+        if links:
+            linked = linked_text(text)
+            linked.links = tuple(links)
+            node.parent.replace(node, linked)
+
+
+def setup_reader(app: Sphinx) -> None:
+    app.add_transform(AgreementReader)

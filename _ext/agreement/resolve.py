@@ -1,0 +1,36 @@
+"""The write-time pass (``doctree-resolved``): what needs every document
+read -- the header's links, `clause` references, `use` outside agreements --
+and then the JSON export."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.util.nodes import make_refnode
+
+from .clauses import ClauseCatalog, clause_reference, resolve_clause_references
+from .common import collect
+from .export import write_export
+from .header import agreement_header, render_header
+from .terms import resolve_uses, term_use
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def resolve_agreement_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    found = collect(doctree, (agreement_header, clause_reference, term_use))
+    render_header(app, found[agreement_header], docname)
+
+    def make_link(todoc: str, anchor: str, text: str) -> nodes.reference:
+        return make_refnode(app.builder, docname, todoc, anchor, nodes.Text(text))
+
+    resolve_clause_references(ClauseCatalog.from_env(app.env), doctree, docname, make_link,
+                              references=found[clause_reference])
+    resolve_uses(app, found[term_use], docname)
+    write_export(app, doctree, docname, found[clause_reference])
+
+
+def setup_resolve(app: Sphinx) -> None:
+    app.connect("doctree-resolved", resolve_agreement_nodes)

@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "agreement"]
+myst_enable_extensions = ["colon_fence"]
+exclude_patterns = ["_build"]
