@@ -40,8 +40,12 @@ def bar_chart_svg(base_id: str, caption: str, value_label: str, bars: list[Bar])
     value_width = max(len(b.shown) for b in bars) * CHAR_WIDTH + 12
     x0 = label_width
     span_width = max(WIDTH - label_width - value_width, 80)
-    low = min(0.0, *(b.value for b in bars))
-    high = max(0.0, *(b.value for b in bars))
+    # Values as fractions of the largest magnitude: with figures near the float
+    # limit, `high - low` would overflow to infinity and every coordinate to NaN.
+    magnitude = max(abs(b.value) for b in bars) or 1.0
+    values = [b.value / magnitude for b in bars]
+    low = min(0.0, *values)
+    high = max(0.0, *values)
     scale = span_width / ((high - low) or 1.0)
     height = len(bars) * ROW_HEIGHT + 8
     total_width = x0 + span_width + value_width
@@ -64,11 +68,11 @@ def bar_chart_svg(base_id: str, caption: str, value_label: str, bars: list[Bar])
         "</pattern></defs>",
     ]
     zero = x0 + (0 - low) * scale
-    for index, bar in enumerate(bars):
+    for index, (bar, value) in enumerate(zip(bars, values)):
         y = 4 + index * ROW_HEIGHT
         text_y = y + BAR_HEIGHT / 2
-        left = x0 + (min(bar.value, 0.0) - low) * scale
-        width = abs(bar.value) * scale
+        left = x0 + (min(value, 0.0) - low) * scale
+        width = abs(value) * scale
         css = ' class="highlight"' if bar.highlight else ""
         out.append(f"<g{css}>")
         weight = ' font-weight="bold"' if bar.highlight else ""
@@ -91,7 +95,7 @@ def bar_chart_svg(base_id: str, caption: str, value_label: str, bars: list[Bar])
                 f'height="{BAR_HEIGHT}"/>'
             )
         out.append(
-            f'<text class="ranking-value" x="{_num(x0 + (max(bar.value, 0.0) - low) * scale + 6)}" '
+            f'<text class="ranking-value" x="{_num(x0 + (max(value, 0.0) - low) * scale + 6)}" '
             f'y="{_num(text_y)}" dominant-baseline="central"{weight}>{_attr(bar.shown)}</text>'
         )
         out.append("</g>")

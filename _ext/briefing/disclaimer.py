@@ -19,6 +19,8 @@ from .vocabulary import valid_keys_text
 
 #: Attribute of the environment holding conf.py's directory (set at builder-inited).
 CONFDIR_ATTR = "briefing_confdir"
+#: Key of ``env.temp_data``: the disclaimers being parsed on this page, outermost first.
+ACTIVE_ATTR = "briefing_disclaimers_active"
 
 
 def _parser_for(path: Path):  # noqa: ANN202 - a docutils Parser
@@ -57,9 +59,20 @@ class DisclaimerDirective(SphinxDirective):
             warn("unknown-disclaimer", f"disclaimer {key!r}: cannot read {disclaimers[key]!r} "
                  f"({error.__class__.__name__})", location)
             return []
+        # A disclaimer file that shows itself (directly or through another one)
+        # would be parsed without end.
+        active: list[str] = self.env.temp_data.setdefault(ACTIVE_ATTR, [])
+        if key in active:
+            warn("unknown-disclaimer", f"disclaimer {key!r} is shown inside its own text "
+                 f"({' -> '.join([*active, key])}); left out", location)
+            return []
         box = nodes.container(classes=["disclaimer", f"disclaimer-{nodes.make_id(key)}"])
         self.set_source_info(box)
-        box += self._parse(text, path)
+        active.append(key)
+        try:
+            box += self._parse(text, path)
+        finally:
+            active.pop()
         return [box]
 
     def _parse(self, text: str, path: Path) -> list[nodes.Node]:

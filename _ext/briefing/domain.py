@@ -87,25 +87,34 @@ class BriefingDomain(Domain):
         records = [r for docname in sorted(self.technologies) for r in self.technologies[docname]]
         return sorted(records, key=_sort_key)
 
+    #: id -> first record by docname/line; rebuilt after any change of the data.
+    _by_id: dict[str, dict[str, Any]] | None = None
+
     def find(self, tech_id: str) -> dict[str, Any] | None:
         # With duplicate ids (warned) the first by docname/line wins: deterministic.
-        for record in self.all_technologies():
-            if record["id"] == tech_id:
-                return record
-        return None
+        # One index for all `tech` roles: a search each would make them quadratic.
+        if self._by_id is None:
+            index: dict[str, dict[str, Any]] = {}
+            for record in self.all_technologies():
+                index.setdefault(record["id"], record)
+            self._by_id = index
+        return self._by_id.get(tech_id)
 
     def clear_doc(self, docname: str) -> None:
+        self._by_id = None
         for store in self.data.values():
             if isinstance(store, dict):
                 store.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self._by_id = None
         for key in ("technologies", "catalogues", "references"):
             for docname, value in otherdata[key].items():
                 if docname in docnames:
                     self.data[key][docname] = value
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        self._by_id = None
         records = [
             dict(node[TECHNOLOGY_ATTR], docname=docname)
             for node in document.findall(nodes.Element)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import math
 import re
 from pathlib import Path
 from typing import Any, ClassVar
@@ -25,7 +26,9 @@ def parse_number(text: str) -> float | None:
     text = text.strip()
     if not NUMBER.match(text):
         return None
-    return float(text.replace(",", "").replace("\u2212", "-").rstrip("%"))
+    value = float(text.replace(",", "").replace("\u2212", "-").rstrip("%"))
+    # A figure of 400 digits overflows to infinity, which no bar can be drawn for.
+    return value if math.isfinite(value) else None
 
 
 class RankingDirective(SphinxDirective):

@@ -20,6 +20,14 @@ YEAR = re.compile(r"^\d{4}$")
 SAFE_SCHEMES = {"", "http", "https", "mailto"}
 
 
+def _link_scheme(link: str) -> str | None:
+    """The lower-case scheme of *link*, or None when it is no URL at all."""
+    try:
+        return urlsplit(link).scheme.lower()
+    except ValueError:  # e.g. an unclosed IPv6 bracket: "http://[::1"
+        return None
+
+
 def technology_anchor(tech_id: str) -> str:
     return "technology-" + (nodes.make_id(tech_id) or "unnamed")
 
@@ -54,13 +62,15 @@ class TechnologyDirective(SphinxDirective):
         header += nodes.strong(title, title, classes=["technology-title"])
 
         area = self.options.get("area", "").strip()
-        if area and check_key(self.config, "area", area, location):
+        # Given but empty (`:area:` alone) is reported too, not silently dropped.
+        if "area" in self.options and check_key(self.config, "area", area, location):
             header += nodes.Text(" ")
             header += area_badge(self.config, area)
         else:
             area = ""
         stage = self.options.get("stage", "").strip()
-        if stage and check_key(self.config, "stage", stage, location):
+        # Given but empty (`:stage:` alone) is reported too, not silently dropped.
+        if "stage" in self.options and check_key(self.config, "stage", stage, location):
             header += nodes.Text(" ")
             header += stage_badge(self.config, stage)
         else:
@@ -99,7 +109,7 @@ class TechnologyDirective(SphinxDirective):
                      location)
         link = self.options.get("link", "").strip()
         if link:
-            if urlsplit(link).scheme.lower() in SAFE_SCHEMES:
+            if _link_scheme(link) in SAFE_SCHEMES:
                 if parts:
                     parts.append(nodes.Text(" · "))
                 parts.append(nodes.reference("More information", "More information",

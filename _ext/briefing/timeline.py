@@ -70,12 +70,19 @@ class TimelineDirective(SphinxDirective):
         location = self.get_location()
         parsed = nodes.container()
         self.state.nested_parse(self.content, self.content_offset, parsed)
-        items = [item for lst in parsed.findall(nodes.bullet_list) for item in lst.children
-                 if isinstance(item, nodes.list_item)]
+        # Only the top-level list: a nested list stays inside its item.
+        items = [item for lst in parsed.children if isinstance(lst, nodes.bullet_list)
+                 for item in lst.children if isinstance(item, nodes.list_item)]
         if not items:
             warn("bad-date", "timeline: the body must be a bullet list of dated items",
                  location)
             return []
+        others = [child for child in parsed.children if not isinstance(
+            child, (nodes.bullet_list, nodes.system_message, nodes.comment))]
+        if others:
+            warn("bad-date", f"timeline: the body must be a bullet list of dated items; "
+                 f"{len(others)} other block(s) left out",
+                 (self.env.docname, _line_of(others[0], self.lineno)))
         # Each item's own line: the n-th top-level bullet of the body (node lines
         # are off by one in nested MyST parses).
         bullets = [body_line(self, i) for i, text in enumerate(self.content) if BULLET.match(text)]
