@@ -30,11 +30,12 @@ from .common import (
     normalize_space,
     role_problem,
     sentence_at,
-    text_with_offset,
     warn,
 )
 from .header import agreement_header
 from .terms import (
+    CLOSE_QUOTE,
+    OPEN_QUOTE,
     linked_text,
     make_term_reference,
     matcher_for,
@@ -128,9 +129,11 @@ class AgreementReader(SphinxTransform):
         }
         record["clauses"] = clauses
         record["terms"] = [
-            {"term": term["term"], "id": term["id"], "forms": list(term["forms"]),
+            # Tuples: kept to the end of the build for thousands of terms,
+            # tuples of strings are no work for the garbage collector.
+            {"term": term["term"], "id": term["id"], "forms": tuple(term["forms"]),
              "clause": term["clause"], "sentence": term["sentence"],
-             "used_in": term["used_in"], "line": term["node"].line}
+             "used_in": tuple(term["used_in"]), "line": term["node"].line}
             for term in terms
         ]
 
@@ -163,7 +166,7 @@ class AgreementReader(SphinxTransform):
             if is_inside(node, HEADINGS):
                 warn("define-in-heading", f"define {node['term']!r} in a heading: define terms "
                      "in the running text of a clause", node)
-                node.replace_self(nodes.inline("", "", *node.children))
+                node.replace_self(nodes.inline("", "", *node.full_children()))
                 continue
             node["ids"] = [unique_term_id(self.document, node["term"])]
             self.document.ids[node["ids"][0]] = node
@@ -175,7 +178,7 @@ class AgreementReader(SphinxTransform):
                 continue
             block = enclosing_block(node)
             if block is not None:
-                text, offset = text_with_offset(block, node)
+                text, offset = rendered_text_with_offset(block, node)
                 sentence = sentence_at(text, offset)
             else:
                 sentence = node.astext()
@@ -207,6 +210,32 @@ class AgreementReader(SphinxTransform):
             node.replace_self(make_term_reference(term, node.astext(), docname, docname))
 
 
+def rendered_text_with_offset(block: nodes.Element, target: nodes.Node) -> tuple[str, int]:
+    """The text of `block` as rendered, and where `target` (a descendant)
+    starts in it: `text_with_offset`, with the quotes that the writer adds
+    around a compact definition."""
+    parts: list[str] = []
+    offset = _rendered_parts(block, target, parts)
+    return "".join(parts), offset or 0
+
+
+def _rendered_parts(element: nodes.Element, target: nodes.Node, parts: list[str]) -> int | None:
+    """Append the rendered text of `element`'s children to `parts`; return
+    the length of `parts` before `target`, if found."""
+    offset = None
+    for child in element.children:
+        if child is target:
+            offset = sum(map(len, parts))
+        if isinstance(child, nodes.Text):
+            parts.append(child)
+        elif isinstance(child, term_definition) and child.is_compact():
+            parts.append(OPEN_QUOTE + child.children[0] + CLOSE_QUOTE)
+        else:
+            inner = _rendered_parts(child, target, parts)
+            offset = inner if inner is not None else offset
+    return offset
+
+
 def _dependencies(found: dict[type, list[nodes.Node]]) -> dict[str, list[str]]:
     """What of other documents this one shows: the clause labels it names,
     the terms it uses outside an agreement, its previous version."""
@@ -234,7 +263,8 @@ class TermScanner:
         self.visit(document, None, in_summary=False)
 
     def visit(self, element: nodes.Element, clause: str | None, in_summary: bool) -> None:
-        for child in list(element.children):
+        # A text node is replaced in place: the list keeps its length.
+        for child in element.children:
             if isinstance(child, nodes.Text):
                 self.text(child, clause, in_summary)
             elif not isinstance(child, NOT_RUNNING_TEXT):
@@ -253,9 +283,10 @@ class TermScanner:
             term["uses"] += 1
             if clause:
                 term["used_in"].add(clause)
-            if self.mode == "none" or (self.mode == "first" and (clause, name) in self.linked):
-                continue
-            self.linked.add((clause, name))
+            if self.mode != "all":
+                if self.mode == "none" or (clause, name) in self.linked:
+                    continue
+                self.linked.add((clause, name))
             links.append((start, end, term["id"], term["sentence"]))
         if links:
             linked = linked_text(text)

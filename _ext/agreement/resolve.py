@@ -1,6 +1,7 @@
 """The write-time pass (``doctree-resolved``): what needs every document
 read -- the header's links, `clause` references, `use` outside agreements --
-and then the JSON export."""
+then the JSON export, and last the full form of the definitions (the export
+reads them compact)."""
 
 from __future__ import annotations
 
@@ -13,14 +14,14 @@ from .clauses import ClauseCatalog, clause_reference, resolve_clause_references
 from .common import collect
 from .export import write_export
 from .header import agreement_header, render_header
-from .terms import resolve_uses, term_use
+from .terms import expand_definitions, resolve_uses, term_definition, term_use
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
 def resolve_agreement_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    found = collect(doctree, (agreement_header, clause_reference, term_use))
+    found = collect(doctree, (agreement_header, clause_reference, term_use, term_definition))
     render_header(app, found[agreement_header], docname)
 
     def make_link(todoc: str, anchor: str, text: str) -> nodes.reference:
@@ -30,6 +31,7 @@ def resolve_agreement_nodes(app: Sphinx, doctree: nodes.document, docname: str) 
                               references=found[clause_reference])
     resolve_uses(app, found[term_use], docname)
     write_export(app, doctree, docname, found[clause_reference])
+    expand_definitions(found[term_definition], bold=app.builder.format != "html")
 
 
 def setup_resolve(app: Sphinx) -> None:

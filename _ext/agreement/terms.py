@@ -23,10 +23,53 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
+#: The quotes around a defined term where it is defined.
+OPEN_QUOTE, CLOSE_QUOTE = "\u201c", "\u201d"
+
+
 class term_definition(nodes.inline):
-    """The defining occurrence of a term, ``<dfn id="term-...">``: its
-    ``term`` attribute is the term; in an agreement the read-time pass gives
-    it its id."""
+    """The defining occurrence of a term, ``<dfn id="term-...">\u201c<strong>
+    Term</strong>\u201d</dfn>``: its ``term`` attribute is the term; in an
+    agreement the read-time pass gives it its id.
+
+    Kept *compact* -- one text node, the term -- from the role until the
+    document is written: an agreement defines hundreds of terms, and three
+    nodes more per definition would be walked by every pass of Sphinx over
+    the document, pickled, and held in memory until the write. Until then
+    `astext` gives the text with its quotes. At the write
+    (`expand_definitions`) the quotes become text nodes around the term, for
+    whatever reads the written tree (the page description of
+    sphinxext-opengraph), and for formats other than HTML the term becomes
+    a ``strong`` node; the HTML writer writes the bold itself. A term that
+    starts with a quote character is built in full by the role, so that
+    smart quotes see the same context as they would around the other text."""
+
+    def is_compact(self) -> bool:
+        return len(self.children) == 1 and isinstance(self.children[0], nodes.Text)
+
+    def plain_term(self) -> nodes.Text | None:
+        """The text node of the term when it is not yet in bold (the
+        definition is compact, or has its quotes as text nodes), else None."""
+        children = self.children
+        if len(children) == 1 and isinstance(children[0], nodes.Text):
+            return children[0]
+        if len(children) == 3 and all(isinstance(child, nodes.Text) for child in children):
+            return children[1]
+        return None
+
+    def astext(self) -> str:
+        text = super().astext()
+        return OPEN_QUOTE + text + CLOSE_QUOTE if self.is_compact() else text
+
+    def full_children(self, bold: bool = True) -> list[nodes.Node]:
+        """The children of the definition as rendered: the quotes, and the
+        term (in a ``strong`` node, if `bold`)."""
+        term = self.plain_term()
+        if term is None:
+            return list(self.children)
+        text = str(term)
+        return [nodes.Text(OPEN_QUOTE), nodes.strong(text, text) if bold else nodes.Text(text),
+                nodes.Text(CLOSE_QUOTE)]
 
 
 class term_reference(nodes.reference):
@@ -54,16 +97,29 @@ class linked_text(nodes.Text):
 
 
 def html_visit_linked_text(self: Any, node: linked_text) -> None:
-    text, done = str(node), 0
-    for start, end, term_id, sentence in node.links:
-        if start > done:
-            self.body.append(self.encode(nodes.unescape(text[done:start])))
-        self.body.append(f'<a class="term" href="#{html.escape(term_id)}" '
-                         f'aria-description="{_escaped_description(sentence)}">'
-                         f"{self.encode(nodes.unescape(text[start:end]))}</a>")
-        done = end
-    if done < len(text):
-        self.body.append(self.encode(nodes.unescape(text[done:])))
+    text, done, parts = str(node), 0, []
+    if "\x00" not in text and self.encode(text) == text:
+        # Nothing to unescape or encode (the usual case): slices of the text.
+        for start, end, term_id, sentence in node.links:
+            parts += (text[done:start], _link_start(term_id, sentence), text[start:end], "</a>")
+            done = end
+        parts.append(text[done:])
+    else:
+        encode, unescape = self.encode, nodes.unescape
+        for start, end, term_id, sentence in node.links:
+            parts += (encode(unescape(text[done:start])), _link_start(term_id, sentence),
+                      encode(unescape(text[start:end])), "</a>")
+            done = end
+        parts.append(encode(unescape(text[done:])))
+    self.body.append("".join(parts))
+
+
+@functools.lru_cache(maxsize=1024)
+def _link_start(term_id: str, sentence: str) -> str:
+    """The start tag of a link to a term (most links of a page go to a few
+    terms)."""
+    return (f'<a class="term" href="#{html.escape(term_id)}" '
+            f'aria-description="{_escaped_description(sentence)}">')
 
 
 def html_depart_linked_text(self: Any, node: linked_text) -> None:
@@ -76,11 +132,32 @@ class term_use(nodes.inline):
 
 
 def html_visit_term_definition(self: Any, node: term_definition) -> None:
-    self.body.append(self.starttag(node, "dfn", ""))
+    term = node.plain_term()
+    if term is None:
+        self.body.append(self.starttag(node, "dfn", ""))
+        return
+    # Written at once: what the quote and strong nodes would write.
+    self.body.append(f'{self.starttag(node, "dfn", "")}{OPEN_QUOTE}<strong>'
+                     f"{self.encode(term.astext())}</strong>{CLOSE_QUOTE}</dfn>")
+    raise nodes.SkipNode
 
 
 def html_depart_term_definition(self: Any, node: term_definition) -> None:
     self.body.append("</dfn>")
+
+
+def expand_definitions(definitions: list[term_definition], bold: bool) -> None:
+    """Give compact definitions their quotes as nodes, and the term in bold
+    as a ``strong`` node if `bold` (formats other than HTML), as the
+    document is written (``doctree-resolved``)."""
+    for node in definitions:
+        if node.is_compact() or (bold and node.plain_term() is not None):
+            children = node.full_children(bold)
+            # Set up directly: `node[:] = children` would look up the
+            # document of each child, up the whole tree.
+            for child in children:
+                child.parent = node
+            node.children[:] = children
 
 
 def html_visit_term_reference(self: Any, node: term_reference) -> None:
@@ -181,14 +258,21 @@ def unique_term_id(document: nodes.document, term: str) -> str:
 #: A word (a run of letters, digits, underscores) or one other visible
 #: character: the units in which terms are matched.
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+#: The token after a position, and the whitespace before it.
+_NEXT_TOKEN = re.compile(r"\s*(\w+|[^\w\s])")
 _WORD_CHAR = re.compile(r"\w")
+#: Prefixed to a trie key: the token touches the one before (no space).
+_GLUED = "\x00"
+#: Words with one space between them: their tokens are the words.
+_PLAIN_WORDS = re.compile(r"\w+(?: \w+)*")
 
 
 class TermMatcher:
     """The forms of all the terms of an agreement in one structure, a trie
     of tokens (the Aho-Corasick idea, one token at a time), so that a text
     node is scanned once, at the cost of its length and not of the number of
-    terms, and nothing needs compiling per agreement.
+    terms; all that is compiled per agreement is a character class of the
+    first characters of its terms, to skip the words no term starts with.
 
     Matching is case-sensitive and by whole words; any run of whitespace
     inside a term matches any other (a line break in the source); at each
@@ -198,72 +282,92 @@ class TermMatcher:
     def __init__(self, owners: tuple[tuple[str, str], ...]) -> None:
         #: form -> the term it belongs to
         self.owner = dict(owners)
-        #: first token -> trie of the following (glued, token) keys; the key
-        #: None holds the form that ends there.
-        self.trie: dict[Any, Any] = {}
+        #: first token -> trie of the following tokens, each key the token,
+        #: prefixed with _GLUED when it touches the one before; the key ""
+        #: holds the form that ends there. Keys are strings, not tuples:
+        #: the trie is then no work for the garbage collector.
+        self.trie: dict[str, Any] = {}
         for form in self.owner:
             keys = _keys(form)
-            node = self.trie.setdefault(keys[0][1], {})
+            node = self.trie.setdefault(keys[0], {})
             for key in keys[1:]:
                 node = node.setdefault(key, {})
-            node[None] = form
+            node[""] = form
+        #: Finds the tokens that may start a form: a word that starts with
+        #: the first letter of a form's first word, or a character that
+        #: starts a form. The scan skips the other tokens in one call.
+        starts = {key[0] for key in self.trie}
+        letters = "".join(sorted(char for char in starts if _WORD_CHAR.match(char)))
+        others = "".join(sorted(starts - set(letters)))
+        self.candidates = re.compile("|".join(
+            ([rf"(?<!\w)[{re.escape(letters)}]\w*"] if letters else [])
+            + ([f"[{re.escape(others)}]"] if others else [])) or "(?!)")
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, term) of every use of a term in `text`."""
-        trie = self.trie
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        trie, owner = self.trie, self.owner
+        search, next_token = self.candidates.search, _NEXT_TOKEN.match
         found = []
-        i, count = 0, len(tokens)
-        while i < count:
-            first = tokens[i]
-            node = trie.get(first[2])
-            if node is None or (not first[2][0].isalnum() and first[0]
-                                and _WORD_CHAR.match(text, first[0] - 1)):
-                i += 1
+        first = search(text)
+        while first is not None:
+            node = trie.get(first.group())
+            start = first.start()
+            if node is None or (start and not text[start].isalnum()
+                                and _WORD_CHAR.match(text, start - 1)):
+                first = search(text, first.end())
                 continue
             # Walk the trie as far as the text follows it; keep the longest
             # form that ends on a word boundary.
-            best, j = None, i
+            best = best_end = None
+            end, last = first.end(), first.group()
             while True:
-                form = node.get(None)
-                end = tokens[j][1]
-                if form is not None and (tokens[j][2][-1].isalnum()
+                form = node.get("")
+                if form is not None and (last[-1].isalnum()
                                          or not _WORD_CHAR.match(text, end)):
-                    best = (j, form)
-                j += 1
-                if j == count:
+                    best, best_end = form, end
+                following = next_token(text, end)
+                if following is None:
                     break
-                node = node.get((tokens[j][0] == end, tokens[j][2]))
+                last = following.group(1)
+                node = node.get(last if following.start(1) > end else _GLUED + last)
                 if node is None:
                     break
+                end = following.end()
             if best is None:
-                i += 1
-                continue
-            found.append((first[0], tokens[best[0]][1], self.owner[best[1]]))
-            i = best[0] + 1
+                first = search(text, first.end())
+            else:
+                found.append((start, best_end, owner[best]))
+                first = search(text, best_end)
         return found
 
 
-def _keys(form: str) -> list[tuple[bool, str]]:
-    """The tokens of a form, each with whether it touches the previous one."""
+def _keys(form: str) -> list[str]:
+    """The trie keys of a form: its tokens, each but the first prefixed with
+    _GLUED when it touches the one before."""
+    if _PLAIN_WORDS.fullmatch(form):
+        return form.split(" ")
     keys, end = [], None
     for match in _TOKEN.finditer(form):
-        keys.append((match.start() == end, match.group()))
+        keys.append(_GLUED + match.group() if match.start() == end else match.group())
         end = match.end()
     return keys
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=4)
 def matcher_for(owners: tuple[tuple[str, str], ...]) -> TermMatcher:
     """The matcher of an agreement's terms, compiled once and cached: the key
     is the agreement's (form, term) pairs, so a re-read of an unchanged
-    agreement, and every later lookup, reuses it."""
+    agreement, and every later lookup, reuses it. A few are kept: a build
+    reads each agreement once, and every matcher kept is memory held to the
+    end of the build."""
     return TermMatcher(owners)
 
 
 # -- roles -------------------------------------------------------------------------
 
 _TEXT_AND_TARGET = re.compile(r"(?s)(.*?)\s*<([^<>]*)>\s*")
+#: Characters whose smart quote depends on the character before them.
+_SMARTQUOTED = "'\"`"
 
 
 class DefineRole(SphinxRole):
@@ -276,11 +380,10 @@ class DefineRole(SphinxRole):
             self.set_source_info(problem)
             defer_warning(problem, "empty-role", "define needs the term to define")
             return [problem], []
-        node = term_definition(self.rawtext, "", term=term)
+        node = term_definition(self.rawtext, term, term=term)
+        if term[0] in _SMARTQUOTED:
+            node[:] = node.full_children()
         self.set_source_info(node)
-        node += nodes.Text("\u201c")
-        node += nodes.strong(term, term)
-        node += nodes.Text("\u201d")
         return [node], []
 
 
