@@ -14,6 +14,7 @@ its ``setup_<feature>(app)``:
 - ``domain``  -- cross-document data and incremental-build bookkeeping
 - ``resolve`` -- the write-time pass
 - ``export``  -- ``X.agreement.json`` and `agreement_data()`
+- ``versions`` -- the redline page ``X.redline.html`` against `previous`
 - ``assets``  -- the stylesheet
 - ``common``  -- warning subtypes and shared helpers
 """
@@ -34,6 +35,7 @@ from .header import setup_header
 from .reader import setup_reader
 from .resolve import setup_resolve
 from .terms import setup_terms
+from .versions import setup_versions
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -57,6 +59,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_reader(app)
     setup_resolve(app)
     setup_assets(app)
+    setup_versions(app)
     return {
         "version": __version__,
         # 2: the first version with the agreement domain (1 was a stub).

@@ -7,14 +7,17 @@ example to the redline builder).
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import tempfile
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.util import logging
 
 from .blocks import SUMMARY_CHROME, defined_terms_block, summary_block
 from .clauses import clause_reference
@@ -23,9 +26,18 @@ from .header import JSON_BUILDERS, agreement_header
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 SCHEMA_PATH = Path(__file__).with_name("agreement.schema.json")
+
+#: The exports of the agreements that the builder resolved for writing in
+#: this build, by builder then docname: `agreement_data` reuses them rather
+#: than resolving a doctree a second time (which costs as much and would
+#: repeat the resolving pass's warnings). Resolving happens in the main
+#: process, also in parallel builds, so this sees every written document.
+_RESOLVED: weakref.WeakKeyDictionary[Builder, dict[str, dict[str, Any]]] = (
+    weakref.WeakKeyDictionary())
 
 #: Never part of a clause's text.
 _NOT_TEXT = (
@@ -164,6 +176,7 @@ def write_export(
     data = build_export(app.env, docname, doctree, references)
     if data is None:
         return
+    _RESOLVED.setdefault(app.builder, {})[docname] = data
     path = Path(app.outdir, docname + ".agreement.json")
     content = dumps(data)
     if path.is_file() and path.read_text(encoding="utf-8") == content:
@@ -182,10 +195,16 @@ def agreement_data(app: Sphinx, docname: str) -> dict[str, Any] | None:
     references), or None if it is not an agreement.
 
     Usable once every document is read (from ``env-updated`` on, in the
-    write phase, in ``html-collect-pages``, ``build-finished``): it resolves
-    the document's doctree as the builder does, so texts read as rendered.
+    write phase, in ``html-collect-pages``, ``build-finished``): texts read
+    as rendered. A document the builder has already written in this build
+    gives the export written beside it; any other is resolved as the
+    builder does (quietly: its warnings belong to the build that wrote it).
     """
     if docname not in app.env.get_domain("agreement").agreements:
         return None
-    doctree = app.env.get_and_resolve_doctree(docname, app.builder, tags=app.builder.tags)
+    written = _RESOLVED.get(app.builder, {}).get(docname)
+    if written is not None:
+        return copy.deepcopy(written)
+    with logging.suppress_logging():
+        doctree = app.env.get_and_resolve_doctree(docname, app.builder, tags=app.builder.tags)
     return build_export(app.env, docname, doctree)

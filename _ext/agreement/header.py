@@ -150,6 +150,29 @@ def output_name(builder: Builder, docname: str, extension: str) -> str:
     return relative_uri(builder.get_target_uri(docname), docname + extension)
 
 
+def redline_pagename(docname: str) -> str:
+    """The page name of the redline of agreement `docname`: ``X.redline``,
+    written as ``X.redline.html`` beside ``X.html`` by the html builder
+    (``X.redline/`` by dirhtml, as every page there is a folder)."""
+    return docname + ".redline"
+
+
+def page_link(builder: Builder, from_page: str, to_page: str) -> str:
+    """The relative link from page `from_page` to page `to_page` (either a
+    document or a page such as a redline), as the builder names them."""
+    return relative_uri(builder.get_target_uri(from_page), builder.get_target_uri(to_page))
+
+
+def has_redline(domain: Any, builder: Builder, docname: str) -> bool:
+    """Whether the build writes a redline page for `docname`: an agreement
+    whose `previous` names another agreement, in a one-file-per-page HTML
+    build."""
+    meta = domain.agreements.get(docname) or {}
+    previous = meta.get("previous")
+    return (builder.name in JSON_BUILDERS and previous is not None
+            and previous != docname and previous in domain.agreements)
+
+
 def render_header(app: Sphinx, headers: list[nodes.Node], docname: str) -> None:
     """Fill the header block of the agreement `docname`."""
     domain = app.env.get_domain("agreement")
@@ -190,10 +213,11 @@ def render_header(app: Sphinx, headers: list[nodes.Node], docname: str) -> None:
         if previous and previous != docname and previous in domain.agreements:
             links.append(make_refnode(builder, docname, previous, None,
                                       nodes.Text("Previous version")))
-        if previous and builder.name in JSON_BUILDERS:
+        if previous and has_redline(domain, builder, docname):
             links.append(nodes.reference("", "Changes from the previous version (redline)",
                                          internal=True,
-                                         refuri=output_name(builder, docname, ".redline.html")))
+                                         refuri=page_link(builder, docname,
+                                                          redline_pagename(docname))))
         if links:
             header.append(nodes.paragraph("", "", *_separated(links, " \u00b7 "),
                                           classes=["agreement-links"]))

@@ -39,6 +39,7 @@ __all__ = [
     "compare",
     "diff_words",
     "flatten_clauses",
+    "label_stems",
     "render_html",
 ]
 
@@ -159,28 +160,62 @@ def flatten_clauses(agreement: dict[str, Any]) -> list[ClauseVersion]:
     return flat
 
 
+_LABEL_PART = re.compile(r"[-_.:]+")
+
+
+def label_stems(clauses: list[ClauseVersion]) -> dict[int, str]:
+    """``{index: stem}`` of the labelled clauses of one version: the label
+    without the leading and trailing parts that every label of that version
+    shares (``v1-fees``, ``v1-data`` → ``fees``, ``data``).
+
+    Labels are unique across a site, so two versions of an agreement built
+    together cannot share them: the versions' labels usually differ by such
+    a marker, which matching by label then sees through. A version with
+    fewer than two labels has no marker to tell.
+    """
+    parts = {c.index: _LABEL_PART.split(c.label) for c in clauses if c.label is not None}
+    if len(parts) < 2:
+        return {index: "-".join(words) for index, words in parts.items()}
+    shortest = min(len(words) for words in parts.values())
+    lists = list(parts.values())
+    head = 0
+    while head < shortest - 1 and all(w[head] == lists[0][head] for w in lists):
+        head += 1
+    tail = 0
+    while (tail < shortest - 1 - head
+           and all(w[-1 - tail] == lists[0][-1 - tail] for w in lists)):
+        tail += 1
+    return {index: "-".join(words[head:len(words) - tail]) for index, words in parts.items()}
+
+
 def _match(old: list[ClauseVersion], new: list[ClauseVersion]
            ) -> dict[int, tuple[int, Literal["label", "title"]]]:
-    """Pair new clauses with old ones: by label, then by exact title among
-    the clauses still unpaired.  Returns ``{new index: (old index, how)}``.
+    """Pair new clauses with old ones: by label, then by label stem (see
+    `label_stems`), then by exact title among the clauses still unpaired.
+    Returns ``{new index: (old index, how)}``.
 
-    Both passes go in document order and take the first candidate, so the
+    Every pass goes in document order and takes the first candidate, so the
     result is deterministic even with repeated titles (two "General"s).
     """
     matches: dict[int, tuple[int, Literal["label", "title"]]] = {}
     taken: set[int] = set()
 
-    old_by_label: dict[str, int] = {}
-    for clause in old:
-        if clause.label is not None:
-            old_by_label.setdefault(clause.label, clause.index)
-    for clause in new:
-        if clause.label is None:
-            continue
-        found = old_by_label.get(clause.label)
-        if found is not None and found not in taken:
-            matches[clause.index] = (found, "label")
-            taken.add(found)
+    def by_key(old_keys: dict[int, str], new_keys: dict[int, str]) -> None:
+        old_by_key: dict[str, int] = {}
+        for clause in old:
+            if clause.index in old_keys and clause.index not in taken:
+                old_by_key.setdefault(old_keys[clause.index], clause.index)
+        for clause in new:
+            if clause.index in matches or clause.index not in new_keys:
+                continue
+            found = old_by_key.get(new_keys[clause.index])
+            if found is not None and found not in taken:
+                matches[clause.index] = (found, "label")
+                taken.add(found)
+
+    by_key({c.index: c.label for c in old if c.label is not None},
+           {c.index: c.label for c in new if c.label is not None})
+    by_key(label_stems(old), label_stems(new))
 
     old_by_title: dict[str, list[int]] = {}
     for clause in old:

@@ -11,7 +11,9 @@ PAGE_TYPES = {
     "home": "index.html",
     "briefing page": "source/briefing/core-technologies.html",
     "catalogue": "source/briefing/catalogue.html",
+    # The Terms page holds the defined-terms index too.
     "terms": "source/terms/leap-terms-of-use.html",
+    "redline page": "source/guide/examples/sample-terms-v2.redline.html",
     "guide page": "source/guide/agreements.html",
     "not found": "404.html",
 }
