@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from .terms import make_term_reference
@@ -28,6 +29,12 @@ class defined_terms_block(nodes.container):
     """``<div class="defined-terms">``: the index of definitions, filled in
     when the document's terms and their uses are known."""
 
+
+#: The options every block takes, as docutils' own admonitions do. A
+#: directive without options would read a mistyped option (``:caps: yes``)
+#: as its first line of content, silently; with these, docutils and MyST
+#: report it as an unknown option, with its line.
+BLOCK_OPTIONS: OptionSpec = {"class": directives.class_option, "name": directives.unchanged}
 
 #: Classes of the two lines that open a summary box (left out of the
 #: summary text in the JSON export).
@@ -54,11 +61,14 @@ class ConspicuousDirective(SphinxDirective):
     """Bold and set apart, in the author's own letter case."""
 
     has_content = True
-    option_spec: ClassVar[OptionSpec] = {}
+    option_spec: ClassVar[OptionSpec] = BLOCK_OPTIONS
 
     def run(self) -> list[nodes.Node]:
-        node = conspicuous_block(classes=["conspicuous"])
+        # An empty box is a mistake: docutils (or MyST) reports it, with its line.
+        self.assert_has_content()
+        node = conspicuous_block(classes=["conspicuous", *self.options.get("class", [])])
         self.set_source_info(node)
+        self.add_name(node)
         node.extend(self.parse_content_to_nodes())
         return [node]
 
@@ -67,11 +77,13 @@ class SummaryDirective(SphinxDirective):
     """An "In short" box."""
 
     has_content = True
-    option_spec: ClassVar[OptionSpec] = {}
+    option_spec: ClassVar[OptionSpec] = BLOCK_OPTIONS
 
     def run(self) -> list[nodes.Node]:
-        node = summary_block(classes=["clause-summary"])
+        self.assert_has_content()
+        node = summary_block(classes=["clause-summary", *self.options.get("class", [])])
         self.set_source_info(node)
+        self.add_name(node)
         node += nodes.paragraph("", "In short", classes=[SUMMARY_CHROME[0]])
         note = "A plain-language summary, not part of the legal text."
         node += nodes.paragraph("", note, classes=[SUMMARY_CHROME[1]])
@@ -83,11 +95,12 @@ class DefinedTermsDirective(SphinxDirective):
     """The agreement's index of definitions."""
 
     has_content = False
-    option_spec: ClassVar[OptionSpec] = {}
+    option_spec: ClassVar[OptionSpec] = BLOCK_OPTIONS
 
     def run(self) -> list[nodes.Node]:
-        node = defined_terms_block(classes=["defined-terms"])
+        node = defined_terms_block(classes=["defined-terms", *self.options.get("class", [])])
         self.set_source_info(node)
+        self.add_name(node)
         return [node]
 
 

@@ -52,7 +52,7 @@ def number_clauses(document: nodes.document, title_section: nodes.section) -> li
             labels = {name: document.nameids.get(name) or child["ids"][0]
                       for name in child["names"] if document.nametypes.get(name)}
             child["clause_number"] = number
-            child["clause_title"] = normalize_space(title.astext()) if title is not None else ""
+            child["clause_title"] = heading_text(title) if title is not None else ""
             records.append({
                 "number": number,
                 "label": next(iter(labels), None),
@@ -71,6 +71,24 @@ def number_clauses(document: nodes.document, title_section: nodes.section) -> li
 
     visit(title_section, ())
     return records
+
+
+def heading_text(title: nodes.title) -> str:
+    """The text of a clause's heading without its number."""
+    return normalize_space("".join(
+        child.astext() for child in title.children
+        if not (isinstance(child, nodes.inline) and "clause-number" in child["classes"])))
+
+
+def _refresh_clause_title(node: nodes.Node) -> None:
+    """A `clause` role in a clause's heading has just got its text: the
+    clause's title (the JSON export's) is the heading as now shown."""
+    parent = node.parent
+    while parent is not None and not isinstance(parent, nodes.title):
+        parent = parent.parent
+    if parent is not None and isinstance(parent.parent, nodes.section) \
+            and parent.parent.get("clause_number"):
+        parent.parent["clause_title"] = heading_text(parent)
 
 
 # -- the role ---------------------------------------------------------------------------
@@ -169,6 +187,7 @@ def resolve_clause_references(
         if resolved:
             node.clear()
             node.extend(_render(catalog, node, resolved, docname, make_link))
+            _refresh_clause_title(node)
         if not provisional:
             node["targets"] = [
                 [doc, catalog.clauses[doc][i]["number"]]
