@@ -11,8 +11,18 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ["autolink_bench.py", "redline_bench.py"]
-ROW = re.compile(r"^(?P<figure>.{20,}?)\s+(?P<value>[\d.]+)(?P<unit>\S*)\s+target\s+(?P<target>\S+)\s+(?P<verdict>PASS|FAIL)$")
+BENCHES = [
+    "autolink_bench.py",
+    "incremental_parallel_bench.py",
+    "large_inputs_agreement.py",
+    "large_inputs_briefing.py",
+    "redline_bench.py",
+    "site_bench.py",
+    "page_weight.py",
+]
+# A line of common.report(): "<figure>  <value><unit>  target ≤ <target>  PASS".
+ROW = re.compile(r"^(?P<figure>.+?)\s+(?P<value>-?[\d.]+)(?P<unit>\S*)\s+target\s+"
+                 r"(?P<target>[≤≥]\s*\S+)\s+(?P<verdict>PASS|FAIL)$")
 
 
 def main() -> int:
@@ -29,6 +39,9 @@ def main() -> int:
     print("\n| figure | value | target | result |\n| --- | --- | --- | --- |")
     for row in rows:
         print(f"| {row['figure'].strip()} | {row['value']}{row['unit']} | {row['target']} | {row['verdict']} |")
+    failed_rows = sum(row["verdict"] == "FAIL" for row in rows)
+    print(f"\n{len(rows)} figures, {failed_rows} off target"
+          + (f"; scripts that failed: {', '.join(failed_scripts)}" if failed_scripts else ""))
     return 1 if failed_scripts else 0
 
 
