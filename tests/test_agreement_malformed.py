@@ -637,9 +637,6 @@ APOSTROPHE_PAGES = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="terms.py: smart quotes curl the apostrophe of a defined "
-                   "term in its <dfn> and in the running text, so the term shows otherwise than "
-                   "in the export and its uses are neither linked nor counted (unused-term)")
 @pytest.mark.parametrize("syntax", sorted(SYNTAXES))
 def test_a_term_with_an_apostrophe_is_shown_as_typed_and_linked(tmp_path, syntax):
     (tmp_path / "conf.py").write_text(CONF, "utf-8")

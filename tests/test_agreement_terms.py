@@ -4,9 +4,10 @@ whole words, exclusions, and the three ``agreement_link_terms`` modes."""
 
 from __future__ import annotations
 
-import pytest
-
 import pickle
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
 
 from agreement.terms import (
     TermMatcher,
@@ -18,6 +19,7 @@ from agreement.terms import (
     term_forms,
 )
 from test_agreement_support import SYNTAXES, body, export, validate, warnings
+
 
 def links(container) -> list[tuple[str, str]]:
     return [(a.get_text(), a["href"]) for a in container.select("a.term")]
@@ -183,3 +185,80 @@ def test_linked_text_keeps_its_links_when_pickled_or_copied():
     for twin in (pickle.loads(pickle.dumps(node)), node.copy(), node.deepcopy()):
         assert type(twin) is linked_text and str(twin) == "a Customer b"
         assert twin.links == node.links
+
+
+# -- a term over a line break, backslashes in terms (pages built per test) ------------------
+
+PAGE_CONF = """\
+extensions = ["myst_parser", "agreement"]
+myst_enable_extensions = ["colon_fence"]
+show_warning_types = True
+"""
+HEADER = {
+    "rst": "Terms\n=====\n\n.. agreement::\n   :provider: Example Corp\n"
+           "   :last-updated: 2025-07-15\n\n",
+    "md": "# Terms\n\n```{agreement}\n:provider: Example Corp\n:last-updated: 2025-07-15\n```\n\n",
+}
+
+
+def build_page(tmp_path, syntax: str, text: str):
+    """Build one agreement page (`text` after the header); its HTML body,
+    its export and the build's warnings."""
+    (tmp_path / "conf.py").write_text(PAGE_CONF, "utf-8")
+    (tmp_path / f"index.{syntax}").write_text(HEADER[syntax] + text, "utf-8")
+    app = SphinxTestApp("html", srcdir=tmp_path, freshenv=True)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return body(app.outdir, "index"), export(app.outdir, "index"), app.warning.getvalue()
+
+
+LINE_BREAK = {
+    "rst": "The :define:`Customer Data` is kept.\n\nAll Customer\nData is safe, and so is\n"
+           "Customer    Data.\n",
+    "md": "The {define}`Customer Data` is kept.\n\nAll Customer\nData is safe, and so is\n"
+          "Customer    Data.\n",
+}
+
+
+@pytest.mark.parametrize("syntax", SYNTAXES)
+def test_a_term_split_over_lines_is_linked(tmp_path, syntax):
+    page, data, log = build_page(tmp_path, syntax, LINE_BREAK[syntax])
+    assert warnings(log) == []
+    uses = [(" ".join(text.split()), href) for text, href in links(page)]
+    assert uses == [("Customer Data", "#term-customer-data")] * 2
+    assert "Customer\nData" in page.select("a.term")[0].get_text()
+    assert data["definitions"][0]["used_in"] == []  # no clauses: counted, not placed
+
+
+# reST does the backslash escapes of a role's text, as for every role; MyST
+# gives roles their text raw (as Sphinx's own roles show it there), so a
+# backslash is part of the term. Either way the term is one string: as
+# exported, as shown in its <dfn> (smart quotes would drop the backslash of
+# "\." there) and as matched in the text as shown.
+BACKSLASHES = {
+    "rst": ("The :define:`Dot\\.Net Data` and the :define:`Back\\\\Slash` are kept.\n\n"
+            "Dot.Net Data, Dot\\.Net Data and Back\\\\Slash are safe.\n",
+            ["Dot.Net Data", "Back\\Slash"],
+            [("Dot.Net Data", 0), ("Dot.Net Data", 0), ("Back\\Slash", 1)]),
+    # The `use` shows its text as running text is shown: smart quotes take
+    # the backslash of "\." there, as they do in Sphinx's own roles.
+    "md": ("The {define}`Dot\\.Net Data` and the {define}`Back\\Slash` are kept.\n\n"
+           "The {use}`Dot\\.Net Data` and Back\\\\Slash are safe.\n",
+           ["Dot\\.Net Data", "Back\\Slash"],
+           [("Dot.Net Data", 0), ("Back\\Slash", 1)]),
+}
+
+
+@pytest.mark.parametrize("syntax", SYNTAXES)
+def test_backslashes_in_a_term_are_exported_shown_and_matched_alike(tmp_path, syntax):
+    source, terms, expected_links = BACKSLASHES[syntax]
+    page, data, log = build_page(tmp_path, syntax, source)
+    assert warnings(log) == []
+    assert [d["term"] for d in data["definitions"]] == terms
+    for definition in data["definitions"]:
+        dfn = page.find("dfn", id=definition["id"])
+        assert dfn.get_text() == f"\u201c{definition['term']}\u201d"
+    ids = [d["id"] for d in data["definitions"]]
+    assert links(page) == [(text, f"#{ids[index]}") for text, index in expected_links]

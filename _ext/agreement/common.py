@@ -115,6 +115,11 @@ def text_location(node: nodes.Text, offset: int) -> str | nodes.Node:
     return anchor
 
 
+#: Headings: no term is linked there (the markup contract); a link there
+#: would also be copied into the table of contents.
+HEADINGS = (nodes.title, nodes.subtitle, nodes.rubric)
+
+
 def is_inside(node: nodes.Node, ancestor_types: type | tuple[type, ...]) -> bool:
     """Whether `node` has an ancestor of one of `ancestor_types`."""
     parent = node.parent

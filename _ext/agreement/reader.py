@@ -22,6 +22,7 @@ from .blocks import build_index, defined_terms_block, summary_block
 from .checks import check_text
 from .clauses import ClauseCatalog, clause_reference, number_clauses, resolve_clause_references
 from .common import (
+    HEADINGS,
     collect,
     enclosing_block,
     enclosing_clause,
@@ -39,6 +40,7 @@ from .terms import (
     linked_text,
     make_term_reference,
     matcher_for,
+    straight_quotes,
     term_definition,
     term_forms,
     term_use,
@@ -55,8 +57,6 @@ NOT_RUNNING_TEXT = (
     addnodes.toctree, addnodes.desc_signature, agreement_header, defined_terms_block,
     term_definition, term_use, clause_reference,
 )
-
-HEADINGS = (nodes.title, nodes.subtitle, nodes.rubric)
 
 #: The key under which the pass hands its record to the domain.
 RECORD_KEY = "agreement:record"
@@ -194,10 +194,11 @@ class AgreementReader(SphinxTransform):
 
     def resolve_uses(self, terms: list[dict[str, Any]], uses: list[nodes.Node]) -> None:
         """Link each `use` to its term's definition in this agreement."""
-        by_form = {form: term for term in reversed(terms) for form in term["forms"]}
+        by_form = {straight_quotes(form): term for term in reversed(terms)
+                   for form in term["forms"]}
         docname = self.env.docname
         for node in uses:
-            term = by_form.get(node["term"])
+            term = by_form.get(straight_quotes(node["term"]))
             if term is None:
                 warn("undefined-term", f"use: the agreement does not define {node['term']!r}",
                      node)
@@ -207,6 +208,12 @@ class AgreementReader(SphinxTransform):
             clause = enclosing_clause(node)
             if clause:
                 term["used_in"].add(clause)
+            if is_inside(node, HEADINGS):
+                # Headings are not linked (the markup contract), and a link
+                # in a title would be copied into the table of contents,
+                # where Sphinx expects every reference to be its own.
+                node.replace_self(nodes.inline(node.rawsource, node.astext()))
+                continue
             node.replace_self(make_term_reference(term, node.astext(), docname, docname))
 
 
@@ -264,8 +271,12 @@ class TermScanner:
 
     def visit(self, element: nodes.Element, clause: str | None, in_summary: bool) -> None:
         # A text node is replaced in place: the list keeps its length.
-        for child in element.children:
+        children = element.children
+        for index, child in enumerate(children):
             if isinstance(child, nodes.Text):
+                if (type(child) is nodes.Text and index + 1 < len(children)
+                        and type(children[index + 1]) is nodes.Text):
+                    child = _join_texts(element, index)
                 self.text(child, clause, in_summary)
             elif not isinstance(child, NOT_RUNNING_TEXT):
                 self.visit(child, child.get("clause_number") or clause,
@@ -292,6 +303,22 @@ class TermScanner:
             linked = linked_text(text)
             linked.links = tuple(links)
             node.parent.replace(node, linked)
+
+
+def _join_texts(element: nodes.Element, index: int) -> nodes.Text:
+    """Join the text node at `index` of `element` and the plain text nodes
+    right after it into one, and return it: MyST gives each line of a
+    paragraph a text node of its own (and the line break another), and a
+    term split over two lines must match as in reST, where the paragraph is
+    one text node."""
+    children = element.children
+    end = index + 1
+    while end < len(children) and type(children[end]) is nodes.Text:
+        end += 1
+    joined = nodes.Text("".join(children[index:end]))
+    joined.parent = element
+    children[index:end] = [joined]
+    return joined
 
 
 def setup_reader(app: Sphinx) -> None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util.docutils import SphinxRole
 
-from .common import defer_warning, normalize_space, role_problem, warn
+from .common import HEADINGS, defer_warning, is_inside, normalize_space, role_problem, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -40,9 +40,10 @@ class term_definition(nodes.inline):
     (`expand_definitions`) the quotes become text nodes around the term, for
     whatever reads the written tree (the page description of
     sphinxext-opengraph), and for formats other than HTML the term becomes
-    a ``strong`` node; the HTML writer writes the bold itself. A term that
-    starts with a quote character is built in full by the role, so that
-    smart quotes see the same context as they would around the other text."""
+    a ``strong`` node; the HTML writer writes the bold itself. The term is
+    shown as typed: smart quotes leave it alone (``support_smartquotes``),
+    as they would curl its quotes and drop the backslash of ``\.`` and the
+    like, and it would show otherwise than it is exported and matched."""
 
     def is_compact(self) -> bool:
         return len(self.children) == 1 and isinstance(self.children[0], nodes.Text)
@@ -265,6 +266,15 @@ _WORD_CHAR = re.compile(r"\w")
 _GLUED = "\x00"
 #: Words with one space between them: their tokens are the words.
 _PLAIN_WORDS = re.compile(r"\w+(?: \w+)*")
+#: Curly quotes as straight ones, one character for one (offsets unchanged):
+#: smart quotes curl the quotes of running text, not those of a definition.
+_STRAIGHT_QUOTES = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
+_QUOTES = "'\"\u2018\u2019\u201c\u201d"
+
+
+def straight_quotes(text: str) -> str:
+    """`text` with its curly quotes straight: how terms are compared."""
+    return text.translate(_STRAIGHT_QUOTES)
 
 
 class TermMatcher:
@@ -275,8 +285,11 @@ class TermMatcher:
     first characters of its terms, to skip the words no term starts with.
 
     Matching is case-sensitive and by whole words; any run of whitespace
-    inside a term matches any other (a line break in the source); at each
-    position the longest form wins (``Customer Data`` before ``Customer``).
+    inside a term matches any other (a line break in the source); a curly
+    quote matches the straight one (smart quotes curl the running text); at
+    each position the longest form wins (``Customer Data`` before
+    ``Customer``). Text as docutils keeps it (reST's backslash escapes as
+    null characters) is matched as it is shown.
     """
 
     def __init__(self, owners: tuple[tuple[str, str], ...]) -> None:
@@ -287,8 +300,11 @@ class TermMatcher:
         #: holds the form that ends there. Keys are strings, not tuples:
         #: the trie is then no work for the garbage collector.
         self.trie: dict[str, Any] = {}
+        #: Whether any form holds a quote: only then is the text's quote
+        #: style worth normalising.
+        self.quoted = any(char in form for form in self.owner for char in _QUOTES)
         for form in self.owner:
-            keys = _keys(form)
+            keys = _keys(straight_quotes(form))
             node = self.trie.setdefault(keys[0], {})
             for key in keys[1:]:
                 node = node.setdefault(key, {})
@@ -305,6 +321,15 @@ class TermMatcher:
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, term) of every use of a term in `text`."""
+        if self.quoted:
+            text = straight_quotes(text)
+        if "\x00" in text:
+            shown, positions = _without_null_escapes(text)
+            return [(positions[start], positions[end - 1] + 1, term)
+                    for start, end, term in self._find(shown)]
+        return self._find(text)
+
+    def _find(self, text: str) -> list[tuple[int, int, str]]:
         trie, owner = self.trie, self.owner
         search, next_token = self.candidates.search, _NEXT_TOKEN.match
         found = []
@@ -341,6 +366,24 @@ class TermMatcher:
         return found
 
 
+def _without_null_escapes(text: str) -> tuple[str, list[int]]:
+    """`text` as shown (docutils' `unescape`: a null character marks a
+    backslash escape and goes, with the space or line break it escapes),
+    and the position in `text` of each character kept."""
+    kept: list[str] = []
+    positions: list[int] = []
+    index, length = 0, len(text)
+    while index < length:
+        char = text[index]
+        if char == "\x00":
+            index += 2 if index + 1 < length and text[index + 1] in " \n" else 1
+            continue
+        kept.append(char)
+        positions.append(index)
+        index += 1
+    return "".join(kept), positions
+
+
 def _keys(form: str) -> list[str]:
     """The trie keys of a form: its tokens, each but the first prefixed with
     _GLUED when it touches the one before."""
@@ -366,12 +409,15 @@ def matcher_for(owners: tuple[tuple[str, str], ...]) -> TermMatcher:
 # -- roles -------------------------------------------------------------------------
 
 _TEXT_AND_TARGET = re.compile(r"(?s)(.*?)\s*<([^<>]*)>\s*")
-#: Characters whose smart quote depends on the character before them.
-_SMARTQUOTED = "'\"`"
 
 
 class DefineRole(SphinxRole):
-    """``:define:`Customer Data``` -- the defining occurrence of a term."""
+    """``:define:`Customer Data``` -- the defining occurrence of a term.
+
+    The term is the role's text as the role gets it: in reST with its
+    backslash escapes done (as for every role); in MyST as written, raw
+    (MyST gives roles their text raw, as Sphinx's own ``abbr`` shows it).
+    It is exported, shown and matched as that one string."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         term = normalize_space(self.text)
@@ -380,9 +426,7 @@ class DefineRole(SphinxRole):
             self.set_source_info(problem)
             defer_warning(problem, "empty-role", "define needs the term to define")
             return [problem], []
-        node = term_definition(self.rawtext, term, term=term)
-        if term[0] in _SMARTQUOTED:
-            node[:] = node.full_children()
+        node = term_definition(self.rawtext, term, term=term, support_smartquotes=False)
         self.set_source_info(node)
         return [node], []
 
@@ -413,9 +457,10 @@ def find_term(env: BuildEnvironment, term: str) -> tuple[str, dict[str, Any]] | 
     """The agreement (first by docname) and record of the term that `term`
     (any form) names."""
     domain = env.get_domain("agreement")
+    wanted = straight_quotes(term)
     for docname in sorted(domain.terms):
         for record in domain.terms[docname]:
-            if term in record["forms"]:
+            if any(straight_quotes(form) == wanted for form in record["forms"]):
                 return docname, record
     return None
 
@@ -427,6 +472,9 @@ def resolve_uses(app: Sphinx, uses: list[nodes.Node], docname: str) -> None:
         found = find_term(app.env, node["term"])
         if found is None:
             warn("undefined-term", f"use: no agreement defines the term {node['term']!r}", node)
+            node.replace_self(nodes.inline(node.rawsource, node.astext()))
+            continue
+        if is_inside(node, HEADINGS):
             node.replace_self(nodes.inline(node.rawsource, node.astext()))
             continue
         target_doc, record = found
