@@ -50,7 +50,7 @@ linkcheck: $(STAMP) ## Check external links
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: $(STAMP) ## Run the benchmarks and print their ratios
+bench: html ## Build the site, run the benchmarks, print one table of figures
 	$(BIN)/python bench/run.py
 
 clean: ## Remove build output (keeps .venv)
