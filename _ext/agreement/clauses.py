@@ -24,6 +24,22 @@ class clause_reference(nodes.inline):
     number]`` of every clause it refers to (ranges expanded)."""
 
 
+class clause_number(nodes.Text):
+    """The number before a clause's heading and the space after it (``4. ``):
+    HTML writes ``<span class="clause-number">4.</span> ``, other formats
+    the text. One text node, where an ``inline`` node with a text node in it
+    and a text node for the space would be three -- copied into every table
+    of contents of every page, as the headings are."""
+
+
+def html_visit_clause_number(self: Any, node: clause_number) -> None:
+    self.body.append(f'<span class="clause-number">{self.encode(node[:-1])}</span> ')
+
+
+def html_depart_clause_number(self: Any, node: clause_number) -> None:
+    pass
+
+
 # -- numbering ------------------------------------------------------------------------
 
 
@@ -65,8 +81,7 @@ def number_clauses(document: nodes.document, title_section: nodes.section) -> li
             if title is not None:
                 # "1." for a top-level clause, "1.1" below it, as legal texts do.
                 shown = number + "." if len(numbers) == 1 else number
-                title.insert(0, nodes.Text(" "))
-                title.insert(0, nodes.inline(shown, shown, classes=["clause-number"]))
+                title.insert(0, clause_number(shown + " "))
             visit(child, numbers)
 
     visit(title_section, ())
@@ -76,8 +91,7 @@ def number_clauses(document: nodes.document, title_section: nodes.section) -> li
 def heading_text(title: nodes.title) -> str:
     """The text of a clause's heading without its number."""
     return normalize_space("".join(
-        child.astext() for child in title.children
-        if not (isinstance(child, nodes.inline) and "clause-number" in child["classes"])))
+        child.astext() for child in title.children if not isinstance(child, clause_number)))
 
 
 def _refresh_clause_title(node: nodes.Node) -> None:
@@ -271,4 +285,5 @@ def _render(
 
 def setup_clauses(app: Sphinx) -> None:
     app.add_node(clause_reference)
+    app.add_node(clause_number, html=(html_visit_clause_number, html_depart_clause_number))
     app.add_role("clause", ClauseRole())

@@ -65,10 +65,19 @@ def collect(root: nodes.Node, classes: Iterable[type]) -> dict[type, list[nodes.
     """The nodes of each of `classes` (exact types) under `root`, in
     document order, found in one pass over the tree."""
     found: dict[type, list[nodes.Node]] = {cls: [] for cls in classes}
-    for node in root.findall():
-        bucket = found.get(type(node))
+    get = found.get
+    # A walk with a stack of the nodes still to visit, in document order:
+    # `findall` nests a generator per level of the tree for every node.
+    stack = [root]
+    pop, extend = stack.pop, stack.extend
+    while stack:
+        node = pop()
+        bucket = get(type(node))
         if bucket is not None:
             bucket.append(node)
+        children = node.children
+        if children:
+            extend(reversed(children))
     return found
 
 
@@ -101,8 +110,44 @@ def exact_line(node: nodes.Node, offset_in_node: int = 0) -> int | None:
     base = base or block.line
     if not base:
         return None
-    text, offset = text_with_offset(block, node)
-    return base + text.count("\n", 0, offset + offset_in_node)
+    return base + _line_breaks_before(block, node, offset_in_node)
+
+
+def _line_breaks_before(block: nodes.Element, node: nodes.Node, offset_in_node: int) -> int:
+    """The line breaks in the text of `block` before `node` (a descendant)
+    and its first `offset_in_node` characters: the text before a node is
+    that of the siblings before it and before each of its ancestors up to
+    `block`, so only those are looked at."""
+    count = 0
+    if offset_in_node:
+        count = "".join(_texts(node)).count("\n", 0, offset_in_node)
+    current = node
+    while current is not block:
+        parent = current.parent
+        for sibling in parent.children:
+            if sibling is current:
+                break
+            if isinstance(sibling, nodes.Text):
+                count += sibling.count("\n")
+            else:
+                count += sum(text.count("\n") for text in _texts(sibling))
+        current = parent
+    return count
+
+
+def _texts(node: nodes.Node) -> list[str]:
+    """The text nodes under `node` (itself included), in document order."""
+    if isinstance(node, nodes.Text):
+        return [node]
+    texts: list[str] = []
+    stack = list(reversed(node.children))
+    while stack:
+        current = stack.pop()
+        if isinstance(current, nodes.Text):
+            texts.append(current)
+        elif current.children:
+            stack.extend(reversed(current.children))
+    return texts
 
 
 def text_location(node: nodes.Text, offset: int) -> str | nodes.Node:
@@ -162,19 +207,6 @@ def sentence_at(text: str, offset: int) -> str:
             end = match.end()
             break
     return normalize_space(text[start:end])
-
-
-def text_with_offset(block: nodes.Element, target: nodes.Node) -> tuple[str, int]:
-    """The text of `block`, and where `target` (a descendant) starts in it."""
-    parts: list[str] = []
-    length, offset = 0, None
-    for node in block.findall(include_self=False):
-        if node is target:
-            offset = length
-        if isinstance(node, nodes.Text):
-            parts.append(str(node))
-            length += len(parts[-1])
-    return "".join(parts), offset or 0
 
 
 def enclosing_block(node: nodes.Node) -> nodes.Element | None:

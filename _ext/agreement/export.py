@@ -7,9 +7,9 @@ example to the redline builder).
 
 from __future__ import annotations
 
-import copy
 import json
 import os
+import pickle
 import tempfile
 import weakref
 from pathlib import Path
@@ -36,7 +36,10 @@ SCHEMA_PATH = Path(__file__).with_name("agreement.schema.json")
 #: than resolving a doctree a second time (which costs as much and would
 #: repeat the resolving pass's warnings). Resolving happens in the main
 #: process, also in parallel builds, so this sees every written document.
-_RESOLVED: weakref.WeakKeyDictionary[Builder, dict[str, dict[str, Any]]] = (
+#: Kept pickled: one bytes object per agreement, where the dicts and lists
+#: of thousands of definitions, held to the end of the build, would be
+#: walked by every full pass of the garbage collector.
+_RESOLVED: weakref.WeakKeyDictionary[Builder, dict[str, bytes]] = (
     weakref.WeakKeyDictionary())
 
 #: Never part of a clause's text.
@@ -74,12 +77,17 @@ def plain_text(node: nodes.Element) -> str:
     return "\n\n".join(text for text in out if text)
 
 
+#: Where no summary of the clause is: a subclause has its own, and a
+#: paragraph or other text element holds inline nodes only, no block.
+_NO_SUMMARY = (nodes.section, nodes.TextElement)
+
+
 def _own_summaries(node: nodes.Element) -> list[summary_block]:
     found = []
     for child in node.children:
         if isinstance(child, summary_block):
             found.append(child)
-        elif isinstance(child, nodes.Element) and not isinstance(child, nodes.section):
+        elif isinstance(child, nodes.Element) and not isinstance(child, _NO_SUMMARY):
             found.extend(_own_summaries(child))
     return found
 
@@ -176,7 +184,7 @@ def write_export(
     data = build_export(app.env, docname, doctree, references)
     if data is None:
         return
-    _RESOLVED.setdefault(app.builder, {})[docname] = data
+    _RESOLVED.setdefault(app.builder, {})[docname] = pickle.dumps(data, pickle.HIGHEST_PROTOCOL)
     path = Path(app.outdir, docname + ".agreement.json")
     content = dumps(data)
     if path.is_file() and path.read_text(encoding="utf-8") == content:
@@ -204,7 +212,7 @@ def agreement_data(app: Sphinx, docname: str) -> dict[str, Any] | None:
         return None
     written = _RESOLVED.get(app.builder, {}).get(docname)
     if written is not None:
-        return copy.deepcopy(written)
+        return pickle.loads(written)
     with logging.suppress_logging():
         doctree = app.env.get_and_resolve_doctree(docname, app.builder, tags=app.builder.tags)
     return build_export(app.env, docname, doctree)

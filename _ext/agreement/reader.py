@@ -105,9 +105,10 @@ class AgreementReader(SphinxTransform):
 
         # Same-document clause references get their text now, so that the
         # defining sentences read "Section 4"; the rest waits for the write.
-        resolve_clause_references(ClauseCatalog({docname: clauses}, {docname: title}),
-                                  document, docname, None, provisional=True,
-                                  references=found[clause_reference])
+        if found[clause_reference]:
+            resolve_clause_references(ClauseCatalog({docname: clauses}, {docname: title}),
+                                      document, docname, None, provisional=True,
+                                      references=found[clause_reference])
         terms = self.collect_definitions(found[term_definition])
         TermScanner(terms, self.config.agreement_link_terms).scan(document)
         self.resolve_uses(terms, found[term_use])
@@ -117,7 +118,9 @@ class AgreementReader(SphinxTransform):
                      "elsewhere in its agreement", term["node"])
         order = {clause["number"]: position for position, clause in enumerate(clauses)}
         for term in terms:
-            term["used_in"] = sorted(term["used_in"], key=order.__getitem__)
+            # Tuples: kept to the end of the build for thousands of terms,
+            # tuples of strings are no work for the garbage collector.
+            term["used_in"] = tuple(sorted(term["used_in"], key=order.__getitem__))
         for index in found[defined_terms_block]:
             index += build_index(terms, clauses, docname)
 
@@ -128,14 +131,11 @@ class AgreementReader(SphinxTransform):
             "line": header.line,
         }
         record["clauses"] = clauses
-        record["terms"] = [
-            # Tuples: kept to the end of the build for thousands of terms,
-            # tuples of strings are no work for the garbage collector.
-            {"term": term["term"], "id": term["id"], "forms": tuple(term["forms"]),
-             "clause": term["clause"], "sentence": term["sentence"],
-             "used_in": tuple(term["used_in"]), "line": term["node"].line}
-            for term in terms
-        ]
+        # Each term's own dict becomes its record, without what only this
+        # pass needs: no second dict per term to allocate.
+        for term in terms:
+            del term["uses"], term["node"]
+        record["terms"] = terms
 
     def place_role_nodes(self, found: dict[type, list[nodes.Node]]) -> None:
         """Give the roles' nodes their exact line, then emit the warnings
@@ -168,7 +168,8 @@ class AgreementReader(SphinxTransform):
                      "in the running text of a clause", node)
                 node.replace_self(nodes.inline("", "", *node.full_children()))
                 continue
-            node["ids"] = [unique_term_id(self.document, node["term"])]
+            # Into the node's own (empty) list: no list more per definition.
+            node["ids"].append(unique_term_id(self.document, node["term"]))
             self.document.ids[node["ids"][0]] = node
             forms = term_forms(node["term"])
             first = next((owner[form] for form in forms if form in owner), None)
@@ -182,10 +183,12 @@ class AgreementReader(SphinxTransform):
                 sentence = sentence_at(text, offset)
             else:
                 sentence = node.astext()
+            # In the order of the domain's record; "uses" and "node" are
+            # dropped at the end of the pass.
             term = {
                 "term": node["term"], "id": node["ids"][0], "forms": forms,
                 "clause": enclosing_clause(node), "sentence": sentence,
-                "uses": 0, "used_in": set(), "node": node,
+                "used_in": set(), "line": node.line, "uses": 0, "node": node,
             }
             terms.append(term)
             for form in forms:
@@ -194,6 +197,8 @@ class AgreementReader(SphinxTransform):
 
     def resolve_uses(self, terms: list[dict[str, Any]], uses: list[nodes.Node]) -> None:
         """Link each `use` to its term's definition in this agreement."""
+        if not uses:
+            return
         by_form = {straight_quotes(form): term for term in reversed(terms)
                    for form in term["forms"]}
         docname = self.env.docname
@@ -219,8 +224,8 @@ class AgreementReader(SphinxTransform):
 
 def rendered_text_with_offset(block: nodes.Element, target: nodes.Node) -> tuple[str, int]:
     """The text of `block` as rendered, and where `target` (a descendant)
-    starts in it: `text_with_offset`, with the quotes that the writer adds
-    around a compact definition."""
+    starts in it, with the quotes that the writer adds around a compact
+    definition."""
     parts: list[str] = []
     offset = _rendered_parts(block, target, parts)
     return "".join(parts), offset or 0
@@ -284,7 +289,10 @@ class TermScanner:
 
     def text(self, node: nodes.Text, clause: str | None, in_summary: bool) -> None:
         text = str(node)
-        check_text(text, node)
+        # The checks look for a bracket, "section" or "clause"; most text
+        # holds none, and a test of a substring is cheaper than their scan.
+        if "(" in text or "ection" in text or "lause" in text:
+            check_text(text, node)
         # A summary is not legal text: its words are neither uses nor links.
         if in_summary:
             return
@@ -300,9 +308,15 @@ class TermScanner:
                 self.linked.add((clause, name))
             links.append((start, end, term["id"], term["sentence"]))
         if links:
-            linked = linked_text(text)
-            linked.links = tuple(links)
-            node.parent.replace(node, linked)
+            if type(node) is nodes.Text:
+                # The node becomes linked text in place: the same text, and
+                # no second node per paragraph for the garbage collector.
+                node.__class__ = linked_text
+                node.links = tuple(links)
+            else:
+                linked = linked_text(text)
+                linked.links = tuple(links)
+                node.parent.replace(node, linked)
 
 
 def _join_texts(element: nodes.Element, index: int) -> nodes.Text:

@@ -1,7 +1,8 @@
 """The write-time pass (``doctree-resolved``): what needs every document
 read -- the header's links, `clause` references, `use` outside agreements --
-then the JSON export, and last the full form of the definitions (the export
-reads them compact)."""
+then the JSON export, and last the full form of the definitions where the
+format or a reader of the written tree needs it (the export reads them
+compact)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,15 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
+#: The extension that reads the text of the written tree (the page's
+#: description, in its ``html-page-context``), where a compact definition
+#: would lose its quotes. HTML writes compact definitions itself, and the
+#: search index takes the same words from them; so without this reader an
+#: HTML build leaves them compact: two nodes fewer per definition, held
+#: until the page is written and then left to the garbage collector.
+_DESCRIBED_BY = "sphinxext.opengraph"
+
+
 def resolve_agreement_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     found = collect(doctree, (agreement_header, clause_reference, term_use, term_definition))
     render_header(app, found[agreement_header], docname)
@@ -28,11 +38,15 @@ def resolve_agreement_nodes(app: Sphinx, doctree: nodes.document, docname: str) 
     def make_link(todoc: str, anchor: str, text: str) -> nodes.reference:
         return make_refnode(app.builder, docname, todoc, anchor, nodes.Text(text))
 
-    resolve_clause_references(ClauseCatalog.from_env(app.env), doctree, docname, make_link,
-                              references=found[clause_reference])
+    if found[clause_reference]:
+        # The catalog indexes the clauses of every agreement: built only
+        # for a page that refers to one.
+        resolve_clause_references(ClauseCatalog.from_env(app.env), doctree, docname, make_link,
+                                  references=found[clause_reference])
     resolve_uses(app, found[term_use], docname)
     write_export(app, doctree, docname, found[clause_reference])
-    expand_definitions(found[term_definition], bold=app.builder.format != "html")
+    if app.builder.format != "html" or _DESCRIBED_BY in app.extensions:
+        expand_definitions(found[term_definition], bold=app.builder.format != "html")
 
 
 def resolve_toc_clause_references(app: Sphinx, env: BuildEnvironment) -> None:

@@ -38,8 +38,9 @@ class term_definition(nodes.inline):
     the document, pickled, and held in memory until the write. Until then
     `astext` gives the text with its quotes. At the write
     (`expand_definitions`) the quotes become text nodes around the term, for
-    whatever reads the written tree (the page description of
-    sphinxext-opengraph), and for formats other than HTML the term becomes
+    what reads the written tree (the page description of
+    sphinxext-opengraph; without it an HTML page leaves them compact), and
+    for formats other than HTML the term becomes
     a ``strong`` node; the HTML writer writes the bold itself. The term is
     shown as typed: smart quotes leave it alone (``support_smartquotes``),
     as they would curl its quotes and drop the backslash of ``\.`` and the
@@ -137,9 +138,16 @@ def html_visit_term_definition(self: Any, node: term_definition) -> None:
     if term is None:
         self.body.append(self.starttag(node, "dfn", ""))
         return
+    ids = node["ids"]
+    if len(ids) == 1 and not node["classes"]:
+        # What `starttag` writes for one id and no class, without its
+        # general work (an agreement has hundreds of definitions).
+        start = f'<dfn id="{self.attval(ids[0])}">'
+    else:
+        start = self.starttag(node, "dfn", "")
     # Written at once: what the quote and strong nodes would write.
-    self.body.append(f'{self.starttag(node, "dfn", "")}{OPEN_QUOTE}<strong>'
-                     f"{self.encode(term.astext())}</strong>{CLOSE_QUOTE}</dfn>")
+    self.body.append(f"{start}{OPEN_QUOTE}<strong>{self.encode(term.astext())}</strong>"
+                     f"{CLOSE_QUOTE}</dfn>")
     raise nodes.SkipNode
 
 
@@ -152,13 +160,18 @@ def expand_definitions(definitions: list[term_definition], bold: bool) -> None:
     as a ``strong`` node if `bold` (formats other than HTML), as the
     document is written (``doctree-resolved``)."""
     for node in definitions:
-        if node.is_compact() or (bold and node.plain_term() is not None):
+        if not bold and node.is_compact():
+            # The quotes around the term's own text node: two new nodes.
+            children = [nodes.Text(OPEN_QUOTE), node.children[0], nodes.Text(CLOSE_QUOTE)]
+        elif node.is_compact() or (bold and node.plain_term() is not None):
             children = node.full_children(bold)
-            # Set up directly: `node[:] = children` would look up the
-            # document of each child, up the whole tree.
-            for child in children:
-                child.parent = node
-            node.children[:] = children
+        else:
+            continue
+        # Set up directly: `node[:] = children` would look up the document
+        # of each child, up the whole tree.
+        for child in children:
+            child.parent = node
+        node.children[:] = children
 
 
 def html_visit_term_reference(self: Any, node: term_reference) -> None:
@@ -264,6 +277,8 @@ _NEXT_TOKEN = re.compile(r"\s*(\w+|[^\w\s])")
 _WORD_CHAR = re.compile(r"\w")
 #: Prefixed to a trie key: the token touches the one before (no space).
 _GLUED = "\x00"
+#: Between the tokens of a path in the trie: whitespace, so never in a token.
+_STEP = "\x1f"
 #: Words with one space between them: their tokens are the words.
 _PLAIN_WORDS = re.compile(r"\w+(?: \w+)*")
 #: Curly quotes as straight ones, one character for one (offsets unchanged):
@@ -295,24 +310,30 @@ class TermMatcher:
     def __init__(self, owners: tuple[tuple[str, str], ...]) -> None:
         #: form -> the term it belongs to
         self.owner = dict(owners)
-        #: first token -> trie of the following tokens, each key the token,
-        #: prefixed with _GLUED when it touches the one before; the key ""
-        #: holds the form that ends there. Keys are strings, not tuples:
-        #: the trie is then no work for the garbage collector.
-        self.trie: dict[str, Any] = {}
+        #: The trie of the forms' tokens, flat: the path of tokens from a
+        #: form's first (each but the first prefixed with _GLUED when it
+        #: touches the one before, joined with _STEP) -> the form that ends
+        #: there, or "" if only longer forms go on from there. One dict of
+        #: strings: no work for the garbage collector, where a dict per
+        #: node would be thousands per agreement.
+        self.trie: dict[str, str] = {}
         #: Whether any form holds a quote: only then is the text's quote
         #: style worth normalising.
-        self.quoted = any(char in form for form in self.owner for char in _QUOTES)
+        every_form = "\n".join(self.owner)
+        self.quoted = any(char in every_form for char in _QUOTES)
+        trie = self.trie
+        starts = set()
         for form in self.owner:
-            keys = _keys(straight_quotes(form))
-            node = self.trie.setdefault(keys[0], {})
+            keys = _keys(straight_quotes(form) if self.quoted else form)
+            starts.add(keys[0][0])
+            path = keys[0]
             for key in keys[1:]:
-                node = node.setdefault(key, {})
-            node[""] = form
+                trie.setdefault(path, "")
+                path = f"{path}{_STEP}{key}"
+            trie[path] = form
         #: Finds the tokens that may start a form: a word that starts with
         #: the first letter of a form's first word, or a character that
         #: starts a form. The scan skips the other tokens in one call.
-        starts = {key[0] for key in self.trie}
         letters = "".join(sorted(char for char in starts if _WORD_CHAR.match(char)))
         others = "".join(sorted(starts - set(letters)))
         self.candidates = re.compile("|".join(
@@ -344,17 +365,18 @@ class TermMatcher:
             # Walk the trie as far as the text follows it; keep the longest
             # form that ends on a word boundary.
             best = best_end = None
-            end, last = first.end(), first.group()
+            end, path = first.end(), first.group()
+            last = path
             while True:
-                form = node.get("")
-                if form is not None and (last[-1].isalnum()
-                                         or not _WORD_CHAR.match(text, end)):
-                    best, best_end = form, end
+                if node and (last[-1].isalnum() or not _WORD_CHAR.match(text, end)):
+                    best, best_end = node, end
                 following = next_token(text, end)
                 if following is None:
                     break
                 last = following.group(1)
-                node = node.get(last if following.start(1) > end else _GLUED + last)
+                path = (f"{path}{_STEP}{last}" if following.start(1) > end
+                        else f"{path}{_STEP}{_GLUED}{last}")
+                node = trie.get(path)
                 if node is None:
                     break
                 end = following.end()

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from .export import agreement_data
 from .header import has_redline, page_link, redline_pagename
-from .redline import compare, render_html
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -40,6 +39,10 @@ def redline_docnames(app: Sphinx) -> list[str]:
 def redline_context(app: Sphinx, docname: str) -> dict[str, Any] | None:
     """The page context (title, body) of the redline of `docname` against
     its previous version, or None if either export is unavailable."""
+    # Imported here: most builds have no redline page, and every build
+    # (an incremental one too) would pay for loading the comparison.
+    from .redline import compare, render_html
+
     domain = app.env.get_domain("agreement")
     previous = domain.agreements[docname]["previous"]
     new, old = agreement_data(app, docname), agreement_data(app, previous)
