@@ -26,33 +26,30 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 
-import sitebuild  # noqa: F401 - puts _ext/ on sys.path, as the site's conf.py does
+from fuzz_support import (
+    ANSI,
+    ATTR_MARKERS,
+    HELPERS,
+    LOCATED,
+    TAG_MARKERS,
+    assert_no_markup_from_input,
+    fuzz_text,
+    options,
+    role_text,
+    whole_build_settings,
+)
+
 from agreement.common import WARNING_SUBTYPES
 from test_agreement_support import clause_sections, heading_of, validate
 
 # -- markers -------------------------------------------------------------------------------
 
-TAG_MARKERS = ["<x-fuzz-1>", "</x-fuzz-1>", '<x-fuzz-2 onfuzz="2">', "<x-fuzz-3/>"]
-ATTR_MARKERS = ['" onfuzz="4', "' onfuzz='5", '"onfuzz="6', '">', "'>"]
 PLAIN_MARKERS = ["&", "&amp;", "&lt;x-fuzz-7&gt;", "<", ">", '"', "'", "\\", "×", "é",
                  "C++", "(Annual)", "..", ",", "Section 4", '(the "Services")']
-ALPHABET = st.characters(
-    codec="utf-8",
-    categories=("Lu", "Ll", "Nd", "Zs", "Po", "Pd", "Ps", "Pe", "Sm", "Sc"),
-    exclude_characters="\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029`",
-)
-
-
-def fuzz_text(markers: list[str], max_parts: int = 5) -> st.SearchStrategy[str]:
-    """One line of text mixing random characters with markers."""
-    part = st.one_of(st.sampled_from(markers), st.text(ALPHABET, max_size=8))
-    return st.lists(part, max_size=max_parts).map("".join)
-
-
 ALL_MARKERS = TAG_MARKERS + ATTR_MARKERS + PLAIN_MARKERS
 TEXT = fuzz_text(ALL_MARKERS)
 
@@ -90,13 +87,6 @@ class Snippet:
     argument: str = ""
     options: tuple[tuple[str, str], ...] = ()
     body: tuple[str, ...] = ()  # body lines (prose)
-
-
-def options(**strategies: st.SearchStrategy[str]) -> st.SearchStrategy[tuple]:
-    """A random subset of the given options, in a random order."""
-    items = [st.tuples(st.just(name), strategy) for name, strategy in strategies.items()]
-    return st.lists(st.one_of(items), max_size=len(items) + 1, unique_by=lambda kv: kv[0]) \
-        .map(tuple)
 
 
 ROLE_KINDS = ["role:define", "role:use", "role:clause"]
@@ -164,12 +154,6 @@ PAGES = st.lists(PAGE, min_size=8, max_size=12)
 # -- rendering ---------------------------------------------------------------------------------
 
 
-def _role_text(text: str) -> str:
-    # A backtick would end the role early; an empty role is no role at all.
-    text = text.replace("`", "'")
-    return text if text.strip() else "\\ "
-
-
 def _md_text(text: str) -> str:
     # Markdown lets authors write raw HTML on purpose (a MyST feature, not the
     # extension's output): tags become entities, which MyST turns back into
@@ -180,8 +164,8 @@ def _md_text(text: str) -> str:
 def render_role(snippet: Snippet, syntax: str) -> str:
     name = snippet.kind[5:]
     if syntax == "rst":
-        return f":{name}:`{_role_text(snippet.argument)}`"
-    text = _role_text(snippet.argument)
+        return f":{name}:`{role_text(snippet.argument)}`"
+    text = role_text(snippet.argument)
     return f"{{{name}}}`{' ' if text == chr(92) + ' ' else text}`"
 
 
@@ -271,19 +255,13 @@ SUPPORT_FILES = {
 
 # -- checks ----------------------------------------------------------------------------------
 
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
 AGREEMENT_WARNING = re.compile(r"^(?P<head>.*?)\[agreement\.(?P<subtype>[\w-]+)\]$", re.M)
-LOCATED = re.compile(r"^/\S*?:\d+: (WARNING|ERROR|CRITICAL): ")
 # MyST reads option values as YAML-like text: only these are surely taken as written.
 PLAIN_OPTION = re.compile(r"[A-Za-z0-9][A-Za-z0-9 <>&;.,+()×é/=-]*")
 
 
 def check_page(html: str) -> None:
-    assert "<x-fuzz" not in html
-    assert '" onfuzz=' not in html and '"onfuzz=' not in html
-    for tag in BeautifulSoup(html, "html.parser").find_all(True):
-        assert not tag.name.startswith("x-fuzz"), tag.name
-        assert not any("onfuzz" in name for name in tag.attrs), tag.attrs
+    assert_no_markup_from_input(html)
 
 
 CURLY = str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''")
@@ -389,16 +367,7 @@ def build_and_check(pages: list[Page], syntax: str) -> str:
         return "".join(seen) + warnings
 
 
-FUZZ = settings(
-    max_examples=15,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    # No shrinking: each step would be a whole Sphinx build.
-    phases=(Phase.explicit, Phase.generate),
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                           HealthCheck.large_base_example, HealthCheck.filter_too_much],
-)
+FUZZ = whole_build_settings(max_examples=15)
 
 
 @pytest.mark.parametrize("syntax", ["rst", "md"])
@@ -423,8 +392,6 @@ def test_fuzzed_agreements_build_escape_and_export_every_input(syntax):
 
 
 # -- the pure helpers behind the roles, fuzzed without a build --------------------------------
-
-HELPERS = settings(max_examples=300, deadline=None, derandomize=True, database=None)
 
 
 @HELPERS

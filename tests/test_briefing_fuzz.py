@@ -24,31 +24,27 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 
-import sitebuild  # noqa: F401 - puts _ext/ on sys.path, as the site's conf.py does
-
-# -- markers -------------------------------------------------------------------------------
-
-TAG_MARKERS = ["<x-fuzz-1>", "</x-fuzz-1>", '<x-fuzz-2 onfuzz="2">', "<x-fuzz-3/>"]
-ATTR_MARKERS = ['" onfuzz="4', "' onfuzz='5", '"onfuzz="6', '">', "'>"]
-PLAIN_MARKERS = ["&", "&amp;", "&lt;x-fuzz-7&gt;", "<", ">", '"', "'", "\\", "×", "¥"]
-ALPHABET = st.characters(
-    codec="utf-8",
-    categories=("Lu", "Ll", "Nd", "Zs", "Po", "Pd", "Ps", "Pe", "Sm", "Sc"),
-    exclude_characters="\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029`",
+from fuzz_support import (
+    ANSI,
+    ATTR_MARKERS,
+    HELPERS,
+    LOCATED,
+    TAG_MARKERS,
+    assert_no_markup_from_input,
+    fuzz_text,
+    options,
+    role_text,
+    whole_build_settings,
 )
 
 
-def fuzz_text(markers: list[str], max_parts: int = 5) -> st.SearchStrategy[str]:
-    """One line of text mixing random characters with markers."""
-    part = st.one_of(st.sampled_from(markers), st.text(ALPHABET, max_size=8))
-    return st.lists(part, max_size=max_parts).map("".join)
+# -- markers -------------------------------------------------------------------------------
 
-
+PLAIN_MARKERS = ["&", "&amp;", "&lt;x-fuzz-7&gt;", "<", ">", '"', "'", "\\", "×", "¥"]
 ALL_MARKERS = TAG_MARKERS + ATTR_MARKERS + PLAIN_MARKERS
 
 TEXT = fuzz_text(ALL_MARKERS)
@@ -82,13 +78,6 @@ class Snippet:
     options: tuple[tuple[str, str], ...] = ()
     body: tuple[str, ...] = ()  # body lines
     markdown_body: bool = False  # MyST parses the body as Markdown
-
-
-def options(**strategies: st.SearchStrategy[str]) -> st.SearchStrategy[tuple]:
-    """A random subset of the given options, in a random order."""
-    items = [st.tuples(st.just(name), strategy) for name, strategy in strategies.items()]
-    return st.lists(st.one_of(items), max_size=len(items) + 1, unique_by=lambda kv: kv[0]) \
-        .map(tuple)
 
 
 def prose(markers: list[str]) -> st.SearchStrategy[tuple[str, ...]]:
@@ -163,15 +152,9 @@ PAGES = st.lists(st.lists(snippets(), min_size=1, max_size=4), min_size=12, max_
 # -- rendering ---------------------------------------------------------------------------------
 
 
-def _role_text(text: str) -> str:
-    # Backticks would end the role early; an empty role is no role at all.
-    text = text.replace("`", "'")
-    return text if text.strip() else "\\ "
-
-
 def render_rst(snippet: Snippet) -> str:
     if snippet.kind.startswith("role:"):
-        return f"Before :{snippet.kind[5:]}:`{_role_text(snippet.argument)}` after.\n"
+        return f"Before :{snippet.kind[5:]}:`{role_text(snippet.argument)}` after.\n"
     lines = [f".. {snippet.kind}:: {snippet.argument}".rstrip()]
     lines += [f"   :{name}: {value}".rstrip() for name, value in snippet.options]
     if snippet.body:
@@ -197,7 +180,7 @@ def _md_safe(line: str, markdown: bool) -> str:
 
 def render_md(snippet: Snippet) -> str:
     if snippet.kind.startswith("role:"):
-        text = _role_text(snippet.argument)
+        text = role_text(snippet.argument)
         text = " " if text == "\\ " else text
         return f"Before {{{snippet.kind[5:]}}}`{text}` after.\n"
     argument = snippet.argument.replace("`", "'")
@@ -242,9 +225,7 @@ SUPPORT_FILES = {
 
 # -- checks ----------------------------------------------------------------------------------
 
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
 SVG = re.compile(r"<svg\b.*?</svg>", re.S)
-LOCATED = re.compile(r"^/\S*?:\d+: (WARNING|ERROR|CRITICAL): ")
 
 
 def assert_finite_geometry(tree: ET.Element) -> None:
@@ -256,11 +237,7 @@ def assert_finite_geometry(tree: ET.Element) -> None:
 
 
 def check_page(html: str) -> None:
-    assert "<x-fuzz" not in html
-    assert '" onfuzz=' not in html and '"onfuzz=' not in html
-    for tag in BeautifulSoup(html, "html.parser").find_all(True):
-        assert not tag.name.startswith("x-fuzz"), tag.name
-        assert not any("onfuzz" in name for name in tag.attrs), tag.attrs
+    assert_no_markup_from_input(html)
     for svg in SVG.findall(html):
         tree = ET.fromstring(svg)  # well-formed: every text and attribute escaped
         assert not any("x-fuzz" in element.tag for element in tree.iter())
@@ -302,16 +279,7 @@ def build_and_check(pages: list[list[Snippet]], syntax: str) -> str:
         return "".join(escaped) + index
 
 
-FUZZ = settings(
-    max_examples=10,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    # No shrinking: each step would be a whole Sphinx build.
-    phases=(Phase.explicit, Phase.generate),
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                           HealthCheck.large_base_example, HealthCheck.filter_too_much],
-)
+FUZZ = whole_build_settings(max_examples=10)
 
 
 @pytest.mark.parametrize("syntax", ["rst", "md"])
@@ -331,8 +299,6 @@ def test_fuzzed_projects_build_and_escape_every_input(syntax):
 
 
 # -- the pure helpers behind the directives, fuzzed without a build ---------------------------
-
-HELPERS = settings(max_examples=300, deadline=None, derandomize=True, database=None)
 
 
 @HELPERS

@@ -1,0 +1,72 @@
+"""What the property-based fuzzing of both extensions shares: the markers
+that must never reach a page unescaped, text strategies mixing them with
+random characters, and the hypothesis settings of whole-build properties.
+
+A module of its own (not conftest), imported by name like ``sitebuild``."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, Phase, settings
+from hypothesis import strategies as st
+
+import sitebuild  # noqa: F401 - puts _ext/ on sys.path, as the site's conf.py does
+
+# A tag or an attribute from these, unescaped in the HTML, is an injection.
+TAG_MARKERS = ["<x-fuzz-1>", "</x-fuzz-1>", '<x-fuzz-2 onfuzz="2">', "<x-fuzz-3/>"]
+ATTR_MARKERS = ['" onfuzz="4', "' onfuzz='5", '"onfuzz="6', '">', "'>"]
+ALPHABET = st.characters(
+    codec="utf-8",
+    categories=("Lu", "Ll", "Nd", "Zs", "Po", "Pd", "Ps", "Pe", "Sm", "Sc"),
+    exclude_characters="\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029`",
+)
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+LOCATED = re.compile(r"^/\S*?:\d+: (WARNING|ERROR|CRITICAL): ")
+
+#: Unit properties of helper functions: cheap, so many examples.
+HELPERS = settings(max_examples=300, deadline=None, derandomize=True, database=None)
+
+
+def whole_build_settings(max_examples: int) -> settings:
+    """Settings of a property whose every example is a whole Sphinx build."""
+    return settings(
+        max_examples=max_examples,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        # No shrinking: each step would be a whole Sphinx build.
+        phases=(Phase.explicit, Phase.generate),
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                               HealthCheck.large_base_example, HealthCheck.filter_too_much],
+    )
+
+
+def fuzz_text(markers: list[str], max_parts: int = 5) -> st.SearchStrategy[str]:
+    """One line of text mixing random characters with markers."""
+    part = st.one_of(st.sampled_from(markers), st.text(ALPHABET, max_size=8))
+    return st.lists(part, max_size=max_parts).map("".join)
+
+
+def options(**strategies: st.SearchStrategy[str]) -> st.SearchStrategy[tuple]:
+    """A random subset of the given options, in a random order."""
+    items = [st.tuples(st.just(name), strategy) for name, strategy in strategies.items()]
+    return st.lists(st.one_of(items), max_size=len(items) + 1, unique_by=lambda kv: kv[0]) \
+        .map(tuple)
+
+
+def role_text(text: str) -> str:
+    # A backtick would end the role early; an empty role is no role at all.
+    text = text.replace("`", "'")
+    return text if text.strip() else "\\ "
+
+
+def assert_no_markup_from_input(html: str) -> None:
+    """No tag and no attribute of the markers came through unescaped."""
+    assert "<x-fuzz" not in html
+    assert '" onfuzz=' not in html and '"onfuzz=' not in html
+    for tag in BeautifulSoup(html, "html.parser").find_all(True):
+        assert not tag.name.startswith("x-fuzz"), tag.name
+        assert not any("onfuzz" in name for name in tag.attrs), tag.attrs
