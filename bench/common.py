@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,3 +61,29 @@ def report(figure: str, value: float, target: float, unit: str = "x", lower_is_b
     print(f"{figure:<58} {value:>9.3f}{unit:<2} target {'≤' if lower_is_better else '≥'} "
           f"{target:g}{unit}  {'PASS' if ok else 'FAIL'}", flush=True)
     return row
+
+
+def write_project(root: Path, conf: str, pages: dict[str, str]) -> Path:
+    """A Sphinx project under `root`: `conf` as conf.py, `pages` (file name
+    -> text) and an index whose toctree lists them."""
+    root.mkdir(parents=True)
+    (root / "conf.py").write_text(conf, "utf-8")
+    toctree = "\n".join(f"   {name.rsplit('.', 1)[0]}" for name in sorted(pages))
+    (root / "index.rst").write_text(f"Bench\n=====\n\n.. toctree::\n\n{toctree}\n", "utf-8")
+    for name, text in pages.items():
+        (root / name).write_text(text, "utf-8")
+    return root
+
+
+def timed_project(conf: str, pages: dict[str, str], label: str, runs: int,
+                  *args: str) -> BuildResult:
+    """Best of `runs` clean builds of a throw-away project; prints a line."""
+    root = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        src = write_project(root / "src", conf, pages)
+        result = best_of(runs, lambda: sphinx_build(src, root / "out", *args))
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    print(f"  {label:<34} {result.seconds:7.2f} s, peak {result.peak_bytes / 2**20:5.0f} MiB",
+          flush=True)
+    return result

@@ -14,11 +14,8 @@ quadratic).  The absolute time of the 200,000-word build is printed too.
 from __future__ import annotations
 
 import argparse
-import shutil
-import tempfile
-from pathlib import Path
 
-from common import REPO, BuildResult, best_of, report, sphinx_build
+from common import REPO, BuildResult, report, timed_project
 
 CONF = f"""\
 import sys
@@ -107,27 +104,9 @@ def count_words(pages: dict[str, str]) -> int:
     return sum(len(text.split()) for text in pages.values())
 
 
-def write_project(root: Path, pages: dict[str, str]) -> Path:
-    root.mkdir(parents=True)
-    (root / "conf.py").write_text(CONF, "utf-8")
-    toctree = "\n".join(f"   {name.rsplit('.', 1)[0]}" for name in sorted(pages))
-    (root / "index.rst").write_text(f"Bench\n=====\n\n.. toctree::\n\n{toctree}\n", "utf-8")
-    for name, text in pages.items():
-        (root / name).write_text(text, "utf-8")
-    return root
-
-
 def timed(pages: dict[str, str], label: str, runs: int) -> BuildResult:
-    root = Path(tempfile.mkdtemp(prefix=f"agreement-bench-{label.split()[0]}-"))
-    try:
-        src = write_project(root / "src", pages)
-        # -W: the generated agreement is clean; a warning would mean a broken bench.
-        result = best_of(runs, lambda: sphinx_build(src, root / "out", "-W"))
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
-    print(f"  {label:<34} {result.seconds:7.2f} s, peak {result.peak_bytes / 2**20:5.0f} MiB",
-          flush=True)
-    return result
+    # -W: the generated agreement is clean; a warning would mean a broken bench.
+    return timed_project(CONF, pages, label, runs, "-W")
 
 
 def main() -> list[dict]:

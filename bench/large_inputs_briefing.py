@@ -16,11 +16,8 @@
 from __future__ import annotations
 
 import argparse
-import shutil
-import tempfile
-from pathlib import Path
 
-from common import REPO, BuildResult, best_of, report, sphinx_build
+from common import REPO, BuildResult, report, timed_project
 
 CONF = f"""\
 import sys
@@ -39,14 +36,7 @@ AREAS = ["biometrics", "llm", "networks"]
 STAGES = ["product", "rnd", "beta"]
 
 
-def write_project(root: Path, pages: dict[str, str]) -> Path:
-    root.mkdir(parents=True)
-    (root / "conf.py").write_text(CONF, "utf-8")
-    toctree = "\n".join(f"   {name.rsplit('.', 1)[0]}" for name in sorted(pages))
-    (root / "index.rst").write_text(f"Bench\n=====\n\n.. toctree::\n\n{toctree}\n", "utf-8")
-    for name, text in pages.items():
-        (root / name).write_text(text, "utf-8")
-    return root
+
 
 
 def ranking_page(rows: int, syntax: str) -> dict[str, str]:
@@ -93,15 +83,7 @@ def catalogue_pages(pages: int, per_page: int, syntax: str) -> dict[str, str]:
 
 
 def timed(pages: dict[str, str], label: str, runs: int) -> BuildResult:
-    root = Path(tempfile.mkdtemp(prefix=f"briefing-bench-{label}-"))
-    try:
-        src = write_project(root / "src", pages)
-        result = best_of(runs, lambda: sphinx_build(src, root / "out"))
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
-    print(f"  {label:<34} {result.seconds:7.2f} s, peak {result.peak_bytes / 2**20:5.0f} MiB",
-          flush=True)
-    return result
+    return timed_project(CONF, pages, label, runs)
 
 
 def main() -> list[dict]:
