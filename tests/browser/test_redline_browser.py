@@ -6,38 +6,16 @@ preference, with marked text that contrasts with its tinted background."""
 from __future__ import annotations
 
 import pytest
+from colour_contrast import CONTRAST_JS
 
 GUIDE = "source/guide/agreements.html"
 REDLINE = "source/guide/examples/sample-terms-v2.redline.html"
 
 # Colour of the text over the background actually painted behind it (the
-# tints are translucent), and the WCAG contrast ratio of the two.
+# tints are translucent), and the WCAG contrast ratio of the two; the
+# functions come from colour_contrast.CONTRAST_JS, evaluated first.
 MARKS_JS = """() => {
-  const ctx = Object.assign(document.createElement('canvas'), {width: 1, height: 1})
-      .getContext('2d', {willReadFrequently: true});
-  const rgba = (css) => {
-    ctx.clearRect(0, 0, 1, 1);
-    ctx.fillStyle = '#000'; ctx.fillStyle = css; ctx.fillRect(0, 0, 1, 1);
-    const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
-    return [r, g, b, a / 255];
-  };
-  const over = (top, bottom) => [0, 1, 2].map(i => top[i] * top[3] + bottom[i] * (1 - top[3]))
-      .concat([1]);
-  const background = (el) => {
-    const layers = [];
-    for (let e = el; e; e = e.parentElement) {
-      const c = rgba(getComputedStyle(e).backgroundColor);
-      if (c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
-    }
-    return layers.reverse().reduce((bg, layer) => over(layer, bg), [255, 255, 255, 1]);
-  };
-  const luminance = (c) => c.slice(0, 3).map(v => v / 255)
-      .map(v => v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
-      .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
-  const ratio = (fg, bg) => {
-    const [hi, lo] = [luminance(over(fg, bg)), luminance(bg)].sort((a, b) => b - a);
-    return Math.round((hi + 0.05) / (lo + 0.05) * 100) / 100;
-  };
+  const {rgba, background, luminance, ratio} = window.__contrast;
   const marks = [...document.querySelectorAll('.agreement-redline ins, .agreement-redline del')];
   return {
     pageLuminance: luminance(background(document.body)),
@@ -70,6 +48,7 @@ def test_marks_readable_without_colour_and_contrasting(page, served_site, set_th
     page.goto(served_site + REDLINE)
     if page.evaluate("document.body.dataset.theme") != theme:
         set_theme(page, theme)
+    page.evaluate(CONTRAST_JS)
     result = page.evaluate(MARKS_JS)
     dark = theme == "dark" or (theme == "auto" and system == "dark")
     assert (result["pageLuminance"] < 0.1) == dark, result["pageLuminance"]
