@@ -13,6 +13,7 @@ import pytest
 from agreement.export import agreement_data, dumps
 from test_agreement_support import (
     SYNTAXES,
+    all_clauses,
     body,
     clause_sections,
     export,
@@ -310,12 +311,7 @@ def test_json_export_agrees_with_the_page(app, syntax):
     data = export(outdir, f"terms-{syntax}")
     page = body(outdir, f"terms-{syntax}")
 
-    def flatten(clauses):
-        for clause in clauses:
-            yield clause
-            yield from flatten(clause["clauses"])
-
-    clauses = list(flatten(data["clauses"]))
+    clauses = all_clauses(data["clauses"])
     headings = [heading_of(s) for s in clause_sections(page)]
     assert [(c["number"], c["title"]) for c in clauses] == [
         (h.select_one(".clause-number").get_text().rstrip("."),

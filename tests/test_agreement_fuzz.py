@@ -44,7 +44,7 @@ from fuzz_support import (
 )
 
 from agreement.common import WARNING_SUBTYPES
-from test_agreement_support import clause_sections, heading_of, validate
+from test_agreement_support import all_clauses, clause_sections, heading_of, validate
 
 # -- markers -------------------------------------------------------------------------------
 
@@ -271,14 +271,6 @@ def unquoted(text: str) -> str:
     return text.translate(CURLY)
 
 
-def flatten(clauses: list[dict]) -> list[dict]:
-    out = []
-    for clause in clauses:
-        out.append(clause)
-        out += flatten(clause["clauses"])
-    return out
-
-
 def surely_parses(options: dict[str, str], syntax: str) -> bool:
     """Whether an `agreement` directive with `options` surely parses, and so
     makes its page an agreement with these very values (an empty `source` is
@@ -314,7 +306,7 @@ def check_export(outdir: Path, docname: str, page: Page, syntax: str) -> None:
         assert unquoted(dfn.find("strong").get_text()) == unquoted(definition["term"]), \
             definition
     headings = [heading_of(s) for s in clause_sections(main)]
-    clauses = flatten(data["clauses"])
+    clauses = all_clauses(data["clauses"])
     assert len(headings) == len(clauses)
     for heading, clause in zip(headings, clauses):
         number = heading.select_one(".clause-number").get_text().rstrip(".")

@@ -471,7 +471,7 @@ def expected_line(case: Case, syntax: str, expect: Expect, start: int) -> int:
     return start + hits[expect.nth - 1]
 
 
-# -- the build's warnings as records ----------------------------------------------------------
+# -- the catalogue, built once per syntax ---------------------------------------------------
 
 def catalogue_files(syntax: str) -> dict[str, str]:
     return {**SUPPORT_FILES, **{f"{case.name}{SYNTAXES[syntax]}": page_source(case, syntax)[0]

@@ -37,6 +37,15 @@ def export(outdir: Path, docname: str) -> dict:
     return json.loads((outdir / f"{docname}.agreement.json").read_text(encoding="utf-8"))
 
 
+def all_clauses(clauses: list[dict]) -> list[dict]:
+    """The clauses of an export and their subclauses, in document order."""
+    out = []
+    for clause in clauses:
+        out.append(clause)
+        out += all_clauses(clause["clauses"])
+    return out
+
+
 def validate(data: dict) -> None:
     jsonschema.validate(data, SCHEMA, cls=jsonschema.Draft202012Validator)
 

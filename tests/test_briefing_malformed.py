@@ -342,7 +342,7 @@ def expected_line(case: Case, syntax: str, expect: Expect, start: int) -> int:
     raise AssertionError(f"{expect.at!r} is not in the {syntax} snippet of {case.name}")
 
 
-# -- the build's warnings as records ----------------------------------------------------------
+# -- the catalogue, built once per syntax ---------------------------------------------------
 
 def catalogue_files(syntax: str) -> dict[str, str]:
     return {**SUPPORT_FILES, **{f"{case.name}{SYNTAXES[syntax]}": page_source(case, syntax)[0]

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from test_agreement_support import clause_sections, heading_of, validate
+from test_agreement_support import all_clauses, clause_sections, heading_of, validate
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Containers whose text is not a clause's own text (the export leaves them out).
@@ -61,14 +61,6 @@ def own_blocks(element: Tag, out: list[str]) -> None:
             out.append(text_of(child))
         else:
             own_blocks(child, out)
-
-
-def flatten(clauses: list[dict]) -> list[dict]:
-    out = []
-    for clause in clauses:
-        out.append(clause)
-        out += flatten(clause["clauses"])
-    return out
 
 
 def innermost_clause(element: Tag) -> Tag | None:
@@ -138,7 +130,7 @@ def test_every_clause_is_exported_with_its_number_title_label_and_text(site, sit
     checked = 0
     for docname in site_agreements:
         data, main = load(site, docname)
-        clauses = flatten(data["clauses"])
+        clauses = all_clauses(data["clauses"])
         sections = list(CLAUSE_OF)
         assert [c["number"] for c in clauses] == [CLAUSE_OF[s] for s in sections], docname
         for clause, section in zip(clauses, sections, strict=True):
