@@ -181,7 +181,7 @@ def test_matcher_longest_whole_words_and_cache():
 
 def test_linked_text_keeps_its_links_when_pickled_or_copied():
     node = linked_text("a Customer b")
-    node.links = ((2, 10, "term-customer", "The sentence."),)
+    node.links = (2, 10, "term-customer", "The sentence.")
     for twin in (pickle.loads(pickle.dumps(node)), node.copy(), node.deepcopy()):
         assert type(twin) is linked_text and str(twin) == "a Customer b"
         assert twin.links == node.links

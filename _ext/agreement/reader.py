@@ -118,9 +118,12 @@ class AgreementReader(SphinxTransform):
                      "elsewhere in its agreement", term["node"])
         order = {clause["number"]: position for position, clause in enumerate(clauses)}
         for term in terms:
-            # Tuples: kept to the end of the build for thousands of terms,
-            # tuples of strings are no work for the garbage collector.
-            term["used_in"] = tuple(sorted(term["used_in"], key=order.__getitem__))
+            # Tuples, not sets, from the start: a term is used in a few
+            # clauses, and a set per term, for thousands of terms, would be
+            # as many objects more for the garbage collector (tuples of
+            # strings it stops tracking).
+            if len(term["used_in"]) > 1:
+                term["used_in"] = tuple(sorted(term["used_in"], key=order.__getitem__))
         for index in found[defined_terms_block]:
             index += build_index(terms, clauses, docname)
 
@@ -188,7 +191,7 @@ class AgreementReader(SphinxTransform):
             term = {
                 "term": node["term"], "id": node["ids"][0], "forms": forms,
                 "clause": enclosing_clause(node), "sentence": sentence,
-                "used_in": set(), "line": node.line, "uses": 0, "node": node,
+                "used_in": (), "line": node.line, "uses": 0, "node": node,
             }
             terms.append(term)
             for form in forms:
@@ -211,8 +214,8 @@ class AgreementReader(SphinxTransform):
                 continue
             term["uses"] += 1
             clause = enclosing_clause(node)
-            if clause:
-                term["used_in"].add(clause)
+            if clause and clause not in term["used_in"]:
+                term["used_in"] += (clause,)
             if is_inside(node, HEADINGS):
                 # Headings are not linked (the markup contract), and a link
                 # in a title would be copied into the table of contents,
@@ -265,9 +268,10 @@ class TermScanner:
 
     def __init__(self, terms: list[dict[str, Any]], mode: str) -> None:
         self.by_term = {term["term"]: term for term in terms}
-        owners = tuple(sorted({form: term["term"] for term in reversed(terms)
-                               for form in term["forms"]}.items()))
-        self.matcher = matcher_for(owners)
+        # The first definition of a form owns it: the pairs in reverse, so
+        # that it is the one left.
+        self.matcher = matcher_for({form: term["term"] for term in reversed(terms)
+                                    for form in term["forms"]})
         self.mode = mode if mode in ("all", "first", "none") else "all"
         self.linked: set[tuple[str | None, str]] = set()
 
@@ -297,13 +301,13 @@ class TermScanner:
         for start, end, name in self.matcher.finditer(text):
             term = self.by_term[name]
             term["uses"] += 1
-            if clause:
-                term["used_in"].add(clause)
+            if clause and clause not in term["used_in"]:
+                term["used_in"] += (clause,)
             if self.mode != "all":
                 if self.mode == "none" or (clause, name) in self.linked:
                     continue
                 self.linked.add((clause, name))
-            links.append((start, end, term["id"], term["sentence"]))
+            links += (start, end, term["id"], term["sentence"])
         if links:
             if type(node) is nodes.Text:
                 # The node becomes linked text in place: the same text, and

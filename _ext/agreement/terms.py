@@ -19,6 +19,8 @@ from sphinx.util.docutils import SphinxRole
 from .common import HEADINGS, defer_warning, is_inside, normalize_space, role_problem, warn
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -81,13 +83,15 @@ class term_reference(nodes.reference):
 
 class linked_text(nodes.Text):
     """Running text with uses of terms linked to their definitions: ``links``
-    holds ``(start, end, term id, defining sentence)`` per link, offsets
+    holds ``start, end, term id, defining sentence`` per link, one after the
+    other in one flat tuple (a tuple per link would be thousands more
+    objects per agreement for the garbage collector to track), the offsets
     into the text. One node however many links it holds: a node per link
     (and per piece of text between links) would multiply the nodes that
     every later pass of Sphinx walks. HTML writes the links (the same
     ``<a class="term">`` as `term_reference`); other formats the text."""
 
-    links: tuple[tuple[int, int, str, str], ...] = ()
+    links: tuple[int | str, ...] = ()
 
     def copy(self) -> linked_text:
         twin = self.__class__(str(self))
@@ -100,15 +104,16 @@ class linked_text(nodes.Text):
 
 def html_visit_linked_text(self: Any, node: linked_text) -> None:
     text, done, parts = str(node), 0, []
+    links = iter(node.links)
     if "\x00" not in text and self.encode(text) == text:
         # Nothing to unescape or encode (the usual case): slices of the text.
-        for start, end, term_id, sentence in node.links:
+        for start, end, term_id, sentence in zip(links, links, links, links):
             parts += (text[done:start], _link_start(term_id, sentence), text[start:end], "</a>")
             done = end
         parts.append(text[done:])
     else:
         encode, unescape = self.encode, nodes.unescape
-        for start, end, term_id, sentence in node.links:
+        for start, end, term_id, sentence in zip(links, links, links, links):
             parts += (encode(unescape(text[done:start])), _link_start(term_id, sentence),
                       encode(unescape(text[start:end])), "</a>")
             done = end
@@ -307,7 +312,7 @@ class TermMatcher:
     null characters) is matched as it is shown.
     """
 
-    def __init__(self, owners: tuple[tuple[str, str], ...]) -> None:
+    def __init__(self, owners: Mapping[str, str] | Iterable[tuple[str, str]]) -> None:
         #: form -> the term it belongs to
         self.owner = dict(owners)
         #: The trie of the forms' tokens, flat: the path of tokens from a
@@ -418,14 +423,26 @@ def _keys(form: str) -> list[str]:
     return keys
 
 
-@functools.lru_cache(maxsize=4)
-def matcher_for(owners: tuple[tuple[str, str], ...]) -> TermMatcher:
-    """The matcher of an agreement's terms, compiled once and cached: the key
-    is the agreement's (form, term) pairs, so a re-read of an unchanged
-    agreement, and every later lookup, reuses it. A few are kept: a build
-    reads each agreement once, and every matcher kept is memory held to the
-    end of the build."""
-    return TermMatcher(owners)
+#: The matchers compiled last, by key (see `matcher_for`), oldest first.
+_MATCHERS: dict[str, TermMatcher] = {}
+_MATCHERS_KEPT = 4
+
+
+def matcher_for(owners: Mapping[str, str] | Iterable[tuple[str, str]]) -> TermMatcher:
+    """The matcher of an agreement's terms (form -> term), compiled once
+    and cached, so that a re-read of an unchanged agreement, and every later
+    lookup, reuses it. The key is one string of the (form, term) pairs: a
+    tuple of pairs would be a thousand objects per agreement held by the
+    cache, which the garbage collector would walk to the end of the build.
+    A few are kept: a build reads each agreement once, and every matcher
+    kept is memory held to the end of the build."""
+    owner = dict(owners)
+    key = "\n".join(f"{form}{_STEP}{term}" for form, term in owner.items())
+    matcher = _MATCHERS.pop(key, None) or TermMatcher(owner)
+    _MATCHERS[key] = matcher
+    while len(_MATCHERS) > _MATCHERS_KEPT:
+        del _MATCHERS[next(iter(_MATCHERS))]
+    return matcher
 
 
 # -- roles -------------------------------------------------------------------------
