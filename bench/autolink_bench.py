@@ -23,7 +23,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from common import REPO, best_of, report, sphinx_build
+from common import REPO, best_of_each, report, sphinx_build
 
 WORDS_A = ("Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Sigma Omega "
            "Amber Basalt Cobalt Dune Ember Fjord Garnet Harbor Indigo Jasper Krypton Lumen "
@@ -121,8 +121,8 @@ def main() -> list[dict]:
         root = Path(tempfile.mkdtemp(prefix=f"autolink-{terms}-"))
         try:
             write_corpus(root, args.pages, terms, args.uses)
-            times = {kind: best_of(args.runs, lambda k=kind: sphinx_build(root / k, root / f"_out-{k}"))
-                     for kind in CONF}
+            times = best_of_each(args.runs, {
+                kind: lambda k=kind: sphinx_build(root / k, root / f"_out-{k}") for kind in CONF})
             for kind, result in times.items():
                 print(f"  {terms} terms/page, {kind:<5}: {result.seconds:6.2f} s, "
                       f"peak {result.peak_bytes / 2**20:6.0f} MiB")
@@ -144,15 +144,16 @@ def scaling(args: argparse.Namespace) -> dict:
     without any use is timed too and printed: the ratio of the times above
     it is the growth of the part of the build that grows with the text."""
     pages, terms = max(1, args.pages // 3), 50
-    seconds = {}
-    for factor in (0, 1, 10):
-        root = Path(tempfile.mkdtemp(prefix=f"autolink-scale-{factor}-"))
-        try:
-            write_corpus(root, pages, terms, args.uses * factor, kinds=("real",))
-            seconds[factor] = best_of(args.runs, lambda: sphinx_build(
-                root / "real", root / "_out-real")).seconds
-        finally:
-            shutil.rmtree(root, ignore_errors=True)
+    root = Path(tempfile.mkdtemp(prefix="autolink-scale-"))
+    try:
+        for factor in (0, 1, 10):
+            write_corpus(root / f"x{factor}", pages, terms, args.uses * factor, kinds=("real",))
+        results = best_of_each(args.runs, {
+            factor: lambda f=factor: sphinx_build(root / f"x{f}" / "real", root / f"_out-x{f}")
+            for factor in (0, 1, 10)})
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    seconds = {factor: result.seconds for factor, result in results.items()}
     print(f"  {pages} pages, {terms} terms/page, real: no uses {seconds[0]:.2f} s, "
           f"{args.uses}/page {seconds[1]:.2f} s, {args.uses * 10}/page {seconds[10]:.2f} s "
           f"(beyond the build without uses: "

@@ -11,6 +11,7 @@ import tempfile
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -52,6 +53,18 @@ def best_of(runs: int, build) -> BuildResult:
     """The fastest of `runs` builds (least disturbed by the rest of the machine)."""
     results = [build() for _ in range(runs)]
     return min(results, key=lambda r: r.seconds)
+
+
+def best_of_each(runs: int, builds: dict[str, Callable[[], BuildResult]]) -> dict[str, BuildResult]:
+    """The fastest of `runs` builds of each of `builds`, run in turn (one of
+    each, then again): when the machine slows down or speeds up during the
+    bench, every variant meets the same conditions, and their ratio does not
+    depend on the order in which they were measured."""
+    results: dict[str, list[BuildResult]] = {name: [] for name in builds}
+    for _ in range(runs):
+        for name, build in builds.items():
+            results[name].append(build())
+    return {name: min(found, key=lambda r: r.seconds) for name, found in results.items()}
 
 
 def report(figure: str, value: float, target: float, unit: str = "x", lower_is_better: bool = True) -> dict:

@@ -37,3 +37,18 @@ def test_every_bench_script_in_the_table_exists():
     assert sorted(run.BENCHES) == sorted(
         p.name for p in (REPO / "bench").glob("*.py")
         if p.name not in {"common.py", "run.py"})
+
+
+def test_variants_are_measured_in_turn_and_the_fastest_of_each_kept():
+    order: list[str] = []
+    timings = {"real": iter([3.0, 2.0, 2.5]), "floor": iter([1.5, 1.75, 1.25])}
+
+    def build(name: str):
+        def run_once() -> common.BuildResult:
+            order.append(name)
+            return common.BuildResult(next(timings[name]), 1)
+        return run_once
+
+    best = common.best_of_each(3, {name: build(name) for name in timings})
+    assert order == ["real", "floor"] * 3
+    assert {name: result.seconds for name, result in best.items()} == {"real": 2.0, "floor": 1.25}
