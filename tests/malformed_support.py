@@ -1,6 +1,7 @@
-"""What the malformed-input catalogues of both extensions share: building
-all the cases of one syntax at once as ``sphinx-build -W`` would, and
-reading the warnings back as located records.
+"""What the malformed-input catalogues of both extensions share: the shape
+of a case and of an expected warning, building all the cases of one syntax
+at once as ``sphinx-build -W`` would, reading the warnings back as located
+records, and checking one case's warnings and page.
 
 A module of its own (not conftest), imported by name like ``sitebuild``."""
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 import sitebuild  # noqa: F401 - puts _ext/ on sys.path, as the site's conf.py does
@@ -23,6 +25,70 @@ RECORD_START = re.compile(
     r"^(?:(?P<path>/[^\n]*?):(?P<line>\d+): )?(?P<level>WARNING|ERROR|CRITICAL): ", re.M)
 TAG = re.compile(r"\[(?P<tag>[\w.-]+)\]\s*$")
 CRASH_SIGNS = ("Traceback", "Exception occurred", "Extension error", "RecursionError")
+
+
+@dataclass(frozen=True)
+class Expect:
+    """One warning: its ``[type.subtype]`` tag, a piece of its message and its place.
+
+    ``at`` is a text of the snippet whose (first) line is the warning's line;
+    None means the snippet's first line (where the directive starts).  ``nth``
+    picks a later line holding ``at`` (1 is the first).  ``file`` names
+    another file than the case's page (a disclaimer file), and ``line`` the
+    line in that file.  ``{file}``, ``{start}`` and ``{line}`` in
+    ``fragment`` stand for the page's file name, the line of its snippet's
+    first line and the warning's line.
+    """
+
+    tag: str
+    fragment: str
+    at: str | None = None
+    nth: int = 1
+    file: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Case:
+    """One malformed snippet, in reST and in MyST, and what its page must give."""
+
+    name: str
+    rst: str
+    md: str
+    expect: tuple[Expect, ...]
+    # Also expected per syntax when it differs (generic parser errors).
+    expect_md: tuple[Expect, ...] | None = None
+    absent: tuple[str, ...] = ()  # strings the page's HTML must not hold
+    present: tuple[str, ...] = ()  # ... and strings it must hold
+
+    def expects(self, syntax: str) -> tuple[Expect, ...]:
+        return self.expect_md if (syntax == "md" and self.expect_md) else self.expect
+
+    @property
+    def sentinel(self) -> str:
+        """The paragraph after the snippet: the page must go on to it."""
+        return f"Sentinel of case {self.name}: the page goes on."
+
+
+def catalogue_files(support_files: dict[str, str], cases: list[Case],
+                    page_source: Callable[[Case, str], tuple[str, int]],
+                    syntax: str) -> dict[str, str]:
+    """The project of one syntax: the support files and a page per case."""
+    return {**support_files, **{f"{case.name}{SYNTAXES[syntax]}": page_source(case, syntax)[0]
+                                for case in cases}}
+
+
+def expected_line(case: Case, syntax: str, expect: Expect, start: int) -> int:
+    """The line of `expect`, for the page of `case` whose snippet starts at `start`."""
+    if expect.file:
+        assert expect.line is not None
+        return expect.line
+    if expect.at is None:
+        return start
+    snippet = case.rst if syntax == "rst" else case.md
+    hits = [offset for offset, text in enumerate(snippet.splitlines()) if expect.at in text]
+    assert len(hits) >= expect.nth, f"{expect.at!r} is not in the {syntax} snippet of {case.name}"
+    return start + hits[expect.nth - 1]
 
 
 @dataclass
@@ -115,3 +181,42 @@ def failed_under_W_with(build: Build) -> int:
                       r"\(with warnings treated as errors\)", ANSI.sub("", build.status))
     assert match, build.status[-500:]
     return int(match[1])
+
+
+def assert_case_warnings(build: Build, case: Case, syntax: str, page: str, start: int) -> None:
+    """The warnings of the page of `case` (and of the other files its
+    warnings name) are exactly the expected ones: no more (no knock-on
+    noise), no fewer, each with its tag, place and message."""
+    page_file = f"{case.name}{SYNTAXES[syntax]}"
+    expects = case.expects(syntax)
+    files = {str(build.srcdir / page_file)} | {
+        str(build.srcdir / e.file) for e in expects if e.file}
+    mine = [r for r in build.records if r.path in files]
+    wanted = []
+    for expect in expects:
+        line = expected_line(case, syntax, expect, start)
+        path = str(build.srcdir / (expect.file or page_file))
+        fragment = expect.fragment.format(file=page_file, start=start, line=line)
+        wanted.append((path, line, expect.tag, fragment))
+    assert len(mine) == len(wanted), (page, [r.text for r in mine])
+    unmatched = list(mine)
+    for path, line, tag, fragment in wanted:
+        hit = next((r for r in unmatched if r.path == path and r.line == line
+                    and r.tag == tag and fragment in r.text), None)
+        assert hit is not None, (path, line, tag, fragment, page, [r.text for r in mine])
+        unmatched.remove(hit)
+
+
+def assert_case_page(build: Build, case: Case) -> str:
+    """The page of `case` was written on past the snippet, and its main
+    part holds `present` and not `absent`; returns that part's HTML."""
+    html = (build.outdir / f"{case.name}.html").read_text("utf-8")
+    assert f"<p>{case.sentinel}</p>" in html
+    main = BeautifulSoup(html, "html.parser").find(attrs={"role": "main"})
+    assert main is not None, case.name
+    body_html = str(main)
+    for text in case.present:
+        assert text in body_html, text
+    for text in case.absent:
+        assert text not in body_html, text
+    return body_html

@@ -19,16 +19,22 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
+import malformed_support
 from malformed_support import (
     SYNTAXES,
+    Expect,
+    assert_case_page,
+    assert_case_warnings,
     assert_no_traceback_and_every_warning_located,
     build_once_per_syntax,
+    catalogue_files,
     failed_under_W_with,
 )
 
@@ -37,30 +43,7 @@ from test_agreement_support import validate
 
 
 @dataclass(frozen=True)
-class Expect:
-    """One warning: its ``[type.subtype]`` tag, a piece of its message and its place.
-
-    ``at`` is a text of the snippet whose (first) line is the warning's line;
-    None means the snippet's first line.  ``nth`` picks a later line holding
-    ``at`` (1 is the first).
-    """
-
-    tag: str
-    fragment: str
-    at: str | None = None
-    nth: int = 1
-
-
-@dataclass(frozen=True)
-class Case:
-    name: str
-    rst: str
-    md: str
-    expect: tuple[Expect, ...]
-    # Also expected per syntax when it differs (generic parser errors).
-    expect_md: tuple[Expect, ...] | None = None
-    absent: tuple[str, ...] = ()  # strings the page's HTML must not hold
-    present: tuple[str, ...] = ()  # ... and strings it must hold
+class Case(malformed_support.Case):
     header: bool = True  # the page gets a title's `agreement` directive before the snippet
     title: bool = True  # the page has a title
 
@@ -439,10 +422,6 @@ SUPPORT_FILES = {
 }
 
 
-def sentinel(case: Case) -> str:
-    return f"Sentinel of case {case.name}: the page goes on."
-
-
 def page_source(case: Case, syntax: str) -> tuple[str, int]:
     """The page of *case* and the file line of its snippet's first line."""
     title = f"Case {case.name}"
@@ -459,29 +438,16 @@ def page_source(case: Case, syntax: str) -> tuple[str, int]:
         if case.header:
             head += md_directive(**GOOD) + "\n"
         snippet = case.md
-    return f"{head}{snippet}\n{sentinel(case)}\n", head.count("\n") + 1
-
-
-def expected_line(case: Case, syntax: str, expect: Expect, start: int) -> int:
-    if expect.at is None:
-        return start
-    snippet = case.rst if syntax == "rst" else case.md
-    hits = [offset for offset, text in enumerate(snippet.splitlines()) if expect.at in text]
-    assert len(hits) >= expect.nth, f"{expect.at!r} is not in the {syntax} snippet of {case.name}"
-    return start + hits[expect.nth - 1]
+    return f"{head}{snippet}\n{case.sentinel}\n", head.count("\n") + 1
 
 
 # -- the catalogue, built once per syntax ---------------------------------------------------
 
-def catalogue_files(syntax: str) -> dict[str, str]:
-    return {**SUPPORT_FILES, **{f"{case.name}{SYNTAXES[syntax]}": page_source(case, syntax)[0]
-                                for case in CASES}}
-
-
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
     """One build per syntax, made on first use and shared by the module's tests."""
-    return build_once_per_syntax(tmp_path_factory, "agreement-malformed", catalogue_files)
+    return build_once_per_syntax(tmp_path_factory, "agreement-malformed",
+                                 partial(catalogue_files, SUPPORT_FILES, CASES, page_source))
 
 
 def test_catalogue_is_large_and_names_are_unique():
@@ -493,32 +459,9 @@ def test_catalogue_is_large_and_names_are_unique():
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_malformed_case(builds, case, syntax):
     build = builds(syntax)
-    page_file = f"{case.name}{SYNTAXES[syntax]}"
     page, start = page_source(case, syntax)
-    expects = case.expect_md if (syntax == "md" and case.expect_md) else case.expect
-    path = str(build.srcdir / page_file)
-    mine = [r for r in build.records if r.path == path]
-    wanted = []
-    for expect in expects:
-        line = expected_line(case, syntax, expect, start)
-        wanted.append((line, expect.tag, expect.fragment.format(start=start, line=line)))
-    # Exactly the expected warnings: no more (no knock-on noise), no fewer.
-    assert len(mine) == len(wanted), (page, [r.text for r in mine])
-    unmatched = list(mine)
-    for line, tag, fragment in wanted:
-        hit = next((r for r in unmatched if r.line == line and r.tag == tag
-                    and fragment in r.text), None)
-        assert hit is not None, (line, tag, fragment, page, [r.text for r in mine])
-        unmatched.remove(hit)
-
-    html = (build.outdir / f"{case.name}.html").read_text("utf-8")
-    assert f"<p>{sentinel(case)}</p>" in html
-    main = BeautifulSoup(html, "html.parser").find(attrs={"role": "main"})
-    body_html = str(main) if main is not None else html
-    for text in case.present:
-        assert text in body_html, text
-    for text in case.absent:
-        assert text not in body_html, text
+    assert_case_warnings(build, case, syntax, page, start)
+    assert_case_page(build, case)
 
 
 @pytest.mark.parametrize("syntax", sorted(SYNTAXES))

@@ -11,50 +11,24 @@ build, that no traceback appeared and that the build failed because of them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from malformed_support import (
     SYNTAXES,
+    Case,
+    Expect,
+    assert_case_page,
+    assert_case_warnings,
     assert_no_traceback_and_every_warning_located,
     build_once_per_syntax,
+    catalogue_files,
     failed_under_W_with,
 )
 
 from briefing.checks import SUBTYPES
-
-
-@dataclass(frozen=True)
-class Expect:
-    """One warning: its ``[type.subtype]`` tag, a piece of its message and its place.
-
-    ``at`` is a text of the snippet whose (first) line is the warning's line;
-    None means the snippet's first line (where the directive starts).  ``file``
-    names another file than the case's page (a disclaimer file).  ``{file}``
-    and ``{start}`` in ``fragment`` stand for the page's file name and the
-    line of its snippet's first line.
-    """
-
-    tag: str
-    fragment: str
-    at: str | None = None
-    file: str | None = None
-    line: int | None = None  # with `file`: the line in that file
-
-
-@dataclass(frozen=True)
-class Case:
-    name: str
-    rst: str
-    md: str
-    expect: tuple[Expect, ...]
-    # Also expected per syntax when it differs (generic parser errors).
-    expect_md: tuple[Expect, ...] | None = None
-    absent: tuple[str, ...] = ()  # strings the page's HTML must not hold
-    present: tuple[str, ...] = ()  # ... and strings it must hold
 
 
 def briefing(subtype: str, fragment: str, at: str | None = None, **kw) -> Expect:
@@ -313,10 +287,6 @@ SUPPORT_FILES = {
 }
 
 
-def sentinel(case: Case) -> str:
-    return f"Sentinel of case {case.name}: the page goes on."
-
-
 def page_source(case: Case, syntax: str) -> tuple[str, int]:
     """The page of *case* and the file line of its snippet's first line."""
     title = f"Case {case.name}"
@@ -326,33 +296,16 @@ def page_source(case: Case, syntax: str) -> tuple[str, int]:
     else:
         head = f"# {title}\n\n"
         snippet = case.md
-    return f"{head}{snippet}\n{sentinel(case)}\n", head.count("\n") + 1
-
-
-def expected_line(case: Case, syntax: str, expect: Expect, start: int) -> int:
-    if expect.file:
-        assert expect.line is not None
-        return expect.line
-    if expect.at is None:
-        return start
-    snippet = case.rst if syntax == "rst" else case.md
-    for offset, text in enumerate(snippet.splitlines()):
-        if expect.at in text:
-            return start + offset
-    raise AssertionError(f"{expect.at!r} is not in the {syntax} snippet of {case.name}")
+    return f"{head}{snippet}\n{case.sentinel}\n", head.count("\n") + 1
 
 
 # -- the catalogue, built once per syntax ---------------------------------------------------
 
-def catalogue_files(syntax: str) -> dict[str, str]:
-    return {**SUPPORT_FILES, **{f"{case.name}{SYNTAXES[syntax]}": page_source(case, syntax)[0]
-                                for case in CASES}}
-
-
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
     """One build per syntax, made on first use and shared by the module's tests."""
-    return build_once_per_syntax(tmp_path_factory, "malformed", catalogue_files)
+    return build_once_per_syntax(tmp_path_factory, "malformed",
+                                 partial(catalogue_files, SUPPORT_FILES, CASES, page_source))
 
 
 def test_catalogue_is_large_and_names_are_unique():
@@ -364,36 +317,9 @@ def test_catalogue_is_large_and_names_are_unique():
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_malformed_case(builds, case, syntax):
     build = builds(syntax)
-    page_file = f"{case.name}{SYNTAXES[syntax]}"
     page, start = page_source(case, syntax)
-    expects = case.expect_md if (syntax == "md" and case.expect_md) else case.expect
-    files = {str(build.srcdir / page_file)} | {
-        str(build.srcdir / e.file) for e in expects if e.file}
-    mine = [r for r in build.records if r.path in files]
-    wanted = []
-    for expect in expects:
-        line = expected_line(case, syntax, expect, start)
-        path = str(build.srcdir / (expect.file or page_file))
-        fragment = expect.fragment.format(file=page_file, start=start, line=line)
-        wanted.append((path, line, expect.tag, fragment))
-    # Exactly the expected warnings: no more (no knock-on noise), no fewer.
-    assert len(mine) == len(wanted), (page, [r.text for r in mine])
-    unmatched = list(mine)
-    for path, line, tag, fragment in wanted:
-        hit = next((r for r in unmatched if r.path == path and r.line == line
-                    and r.tag == tag and fragment in r.text), None)
-        assert hit is not None, (path, line, tag, fragment, [r.text for r in mine])
-        unmatched.remove(hit)
-
-    html = (build.outdir / f"{case.name}.html").read_text("utf-8")
-    assert f"<p>{sentinel(case)}</p>" in html
-    body = BeautifulSoup(html, "html.parser").find(attrs={"role": "main"}) or \
-        BeautifulSoup(html, "html.parser").body
-    body_html = str(body)
-    for text in case.present:
-        assert text in body_html, text
-    for text in case.absent:
-        assert text not in body_html, text
+    assert_case_warnings(build, case, syntax, page, start)
+    body_html = assert_case_page(build, case)
     if case.name == "timeline-nested-list":
         assert body_html.count("Inner") == 1
     if case.name == "disclaimer-shows-itself":
