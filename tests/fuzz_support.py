@@ -1,18 +1,22 @@
 """What the property-based fuzzing of both extensions shares: the markers
 that must never reach a page unescaped, text strategies mixing them with
-random characters, and the hypothesis settings of whole-build properties.
+random characters, the hypothesis settings of whole-build properties, and
+the build of one fuzzed project.
 
 A module of its own (not conftest), imported by name like ``sitebuild``."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from pathlib import Path
 
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, Phase, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import sitebuild  # noqa: F401 - puts _ext/ on sys.path, as the site's conf.py does
+from malformed_support import ANSI, CRASH_SIGNS, Build, build_project
 
 # A tag or an attribute from these, unescaped in the HTML, is an injection.
 TAG_MARKERS = ["<x-fuzz-1>", "</x-fuzz-1>", '<x-fuzz-2 onfuzz="2">', "<x-fuzz-3/>"]
@@ -23,7 +27,6 @@ ALPHABET = st.characters(
     exclude_characters="\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029`",
 )
 
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
 LOCATED = re.compile(r"^/\S*?:\d+: (WARNING|ERROR|CRITICAL): ")
 
 #: Unit properties of helper functions: cheap, so many examples.
@@ -42,6 +45,35 @@ def whole_build_settings(max_examples: int) -> settings:
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                HealthCheck.large_base_example, HealthCheck.filter_too_much],
     )
+
+
+def build_fuzzed(srcdir: Path, support_files: dict[str, str], sources: dict[str, str],
+                 syntax: str) -> Build:
+    """Build the support files and the fuzzed pages (docname -> source) under
+    `srcdir`, as ``sphinx-build`` without ``-W`` does, and check that nothing
+    crashed. The build's warnings come without colour codes."""
+    files = {**support_files, **{f"{docname}.{syntax}": text for docname, text in sources.items()}}
+    build = build_project(srcdir, files, warningiserror=False)
+    build.warnings = ANSI.sub("", build.warnings)
+    for sign in CRASH_SIGNS:
+        assert sign not in build.status + build.warnings, (sign, build.warnings[-3000:])
+    return build
+
+
+def run_whole_builds(fuzz_settings: settings, pages: st.SearchStrategy,
+                     build_and_check: Callable[[object], str]) -> str:
+    """Run `build_and_check` (a whole build) on every example of `pages`
+    and return what it returned, joined: the HTML and warnings that the
+    caller checks were seen, so that the property is not vacuous."""
+    seen: list[str] = []
+
+    @fuzz_settings
+    @given(pages=pages)
+    def check(pages):
+        seen.append(build_and_check(pages))
+
+    check()
+    return "".join(seen)
 
 
 def fuzz_text(markers: list[str], max_parts: int = 5) -> st.SearchStrategy[str]:

@@ -124,13 +124,14 @@ class Build:
     records: list[Record]
 
 
-def build_project(srcdir: Path, files: dict[str, str]) -> Build:
-    """Write `files` (path -> text) under `srcdir` and build them."""
+def build_project(srcdir: Path, files: dict[str, str], warningiserror: bool = True) -> Build:
+    """Write `files` (path -> text) under `srcdir` and build them, by
+    default with `-W` (warnings are errors: Sphinx 9 finishes the build and
+    fails at the end)."""
     for name, text in files.items():
         (srcdir / name).parent.mkdir(parents=True, exist_ok=True)
         (srcdir / name).write_text(text, encoding="utf-8")
-    # `-W`: warnings are errors; Sphinx 9 finishes the build and fails at the end.
-    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True, warningiserror=True)
+    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True, warningiserror=warningiserror)
     try:
         app.build()
         warnings = app.warning.getvalue()
