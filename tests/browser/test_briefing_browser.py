@@ -225,14 +225,8 @@ def test_ranking_chart_is_readable(page, served_site, site, set_theme, theme):
     assert page.console_errors == []
 
 
-def test_no_console_error_on_briefing_pages(page, served_site, site):
+def test_the_briefing_has_its_catalogue_and_pages(site):
+    # Their console errors are checked with every other page's, by
+    # test_navigation.test_no_console_error_on_any_page.
     pages = briefing_pages(site)
     assert CATALOGUE in pages and len(pages) >= 5
-    errors = {}
-    for rel in pages:
-        page.console_errors.clear()
-        page.goto(served_site + rel)
-        page.wait_for_load_state("load")
-        if page.console_errors:
-            errors[rel] = list(page.console_errors)
-    assert errors == {}
