@@ -11,7 +11,7 @@ import tempfile
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Hashable, TypeVar
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -55,12 +55,16 @@ def best_of(runs: int, build) -> BuildResult:
     return min(results, key=lambda r: r.seconds)
 
 
-def best_of_each(runs: int, builds: dict[str, Callable[[], BuildResult]]) -> dict[str, BuildResult]:
+Variant = TypeVar("Variant", bound=Hashable)
+
+
+def best_of_each(runs: int, builds: dict[Variant, Callable[[], BuildResult]]
+                 ) -> dict[Variant, BuildResult]:
     """The fastest of `runs` builds of each of `builds`, run in turn (one of
     each, then again): when the machine slows down or speeds up during the
     bench, every variant meets the same conditions, and their ratio does not
     depend on the order in which they were measured."""
-    results: dict[str, list[BuildResult]] = {name: [] for name in builds}
+    results: dict[Variant, list[BuildResult]] = {name: [] for name in builds}
     for _ in range(runs):
         for name, build in builds.items():
             results[name].append(build())
