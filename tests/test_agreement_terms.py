@@ -262,3 +262,21 @@ def test_backslashes_in_a_term_are_exported_shown_and_matched_alike(tmp_path, sy
         assert dfn.get_text() == f"\u201c{definition['term']}\u201d"
     ids = [d["id"] for d in data["definitions"]]
     assert links(page) == [(text, f"#{ids[index]}") for text, index in expected_links]
+
+
+# The export reads a paragraph's text as shown: the quotes of a definition,
+# and no backslash of reST's escapes (an escaped space goes, with it).
+ESCAPES_IN_A_CLAUSE = {
+    "rst": "Use\n---\n\nThe :define:`Dot\\.Net Data` of A\\ B\\*C is Dot\\.Net Data.\n",
+    "md": "## Use\n\nThe {define}`Dot Net Data` of AB\\*C is Dot Net Data.\n",
+}
+
+
+@pytest.mark.parametrize("syntax", SYNTAXES)
+def test_the_exported_clause_text_is_the_text_as_shown(tmp_path, syntax):
+    page, data, log = build_page(tmp_path, syntax, ESCAPES_IN_A_CLAUSE[syntax])
+    assert warnings(log) == []
+    shown = " ".join(page.find("dfn").find_parent("p").get_text().split())
+    name = "Dot.Net Data" if syntax == "rst" else "Dot Net Data"
+    assert shown == f"The \u201c{name}\u201d of AB*C is {name}."
+    assert data["clauses"][0]["text"] == shown

@@ -23,6 +23,7 @@ from .blocks import SUMMARY_CHROME, defined_terms_block, summary_block
 from .clauses import clause_reference
 from .common import enclosing_clause, normalize_space
 from .header import JSON_BUILDERS, agreement_header
+from .terms import CLOSE_QUOTE, OPEN_QUOTE, term_definition
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -62,10 +63,29 @@ def _blocks(node: nodes.Node, out: list[str]) -> None:
     if isinstance(node, nodes.FixedTextElement):
         out.append(node.astext().rstrip())
     elif isinstance(node, nodes.TextElement):
-        out.append(normalize_space(node.astext()))
+        out.append(normalize_space(_inline_text(node)))
     else:
         for child in node.children:
             _blocks(child, out)
+
+
+def _inline_text(node: nodes.TextElement) -> str:
+    """`node.astext()`, read directly when its children are text and compact
+    definitions (most paragraphs of an agreement): `astext` calls a method
+    and unescapes per child, for thousands of paragraphs an export."""
+    parts: list[str] = []
+    for child in node.children:
+        if isinstance(child, nodes.Text):
+            parts.append(child)
+        elif type(child) is term_definition and child.is_compact():
+            parts += (OPEN_QUOTE, child.children[0], CLOSE_QUOTE)
+        else:
+            return node.astext()
+    text = "".join(parts)
+    if "\x00" in text:
+        # reST's backslash escapes, dropped from each text as `astext` does.
+        text = "".join(map(nodes.unescape, parts))
+    return text
 
 
 def plain_text(node: nodes.Element) -> str:

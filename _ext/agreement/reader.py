@@ -166,7 +166,10 @@ class AgreementReader(SphinxTransform):
         terms: list[dict[str, Any]] = []
         owner: dict[str, dict[str, Any]] = {}
         for node in definitions:
-            if is_inside(node, HEADINGS):
+            # A definition is inline: inside a heading, the heading is its
+            # block (one walk up the tree for both questions).
+            block = enclosing_block(node)
+            if isinstance(block, HEADINGS):
                 warn("define-in-heading", f"define {node['term']!r} in a heading: define terms "
                      "in the running text of a clause", node)
                 node.replace_self(nodes.inline("", "", *node.full_children()))
@@ -180,7 +183,6 @@ class AgreementReader(SphinxTransform):
                 warn("duplicate-term", f"the term {node['term']!r} is already defined at line "
                      f"{first['node'].line} (as {first['term']!r})", node)
                 continue
-            block = enclosing_block(node)
             if block is not None:
                 text, offset = rendered_text_with_offset(block, node)
                 sentence = sentence_at(text, offset)

@@ -253,8 +253,12 @@ def slugify(term: str) -> str:
     hyphen; letters of other scripts are kept (HTML5 ids may hold any
     character but whitespace)."""
     text = term if term.isascii() else "".join(_latin_base(char) for char in term)
-    text = text.replace("+", " plus ").replace("&", " and ").lower()
-    return "-".join(re.findall(r"[^\W_]+", text)) or "term"
+    if "+" in text or "&" in text:
+        text = text.replace("+", " plus ").replace("&", " and ")
+    return "-".join(_SLUG_WORD.findall(text.lower())) or "term"
+
+
+_SLUG_WORD = re.compile(r"[^\W_]+")
 
 
 def _latin_base(char: str) -> str:
@@ -326,7 +330,10 @@ class TermMatcher:
         #: style worth normalising.
         every_form = "\n".join(self.owner)
         self.quoted = any(char in every_form for char in _QUOTES)
-        trie = self.trie
+        #: The paths that longer forms go on from: the walk stops at a form
+        #: that is not one of them, without looking at the token after it.
+        self.continued: set[str] = set()
+        trie, continued = self.trie, self.continued
         starts = set()
         for form in self.owner:
             keys = _keys(straight_quotes(form) if self.quoted else form)
@@ -334,6 +341,7 @@ class TermMatcher:
             path = keys[0]
             for key in keys[1:]:
                 trie.setdefault(path, "")
+                continued.add(path)
                 path = f"{path}{_STEP}{key}"
             trie[path] = form
         #: Finds the tokens that may start a form: a word that starts with
@@ -356,7 +364,7 @@ class TermMatcher:
         return self._find(text)
 
     def _find(self, text: str) -> list[tuple[int, int, str]]:
-        trie, owner = self.trie, self.owner
+        trie, owner, continued = self.trie, self.owner, self.continued
         search, next_token = self.candidates.search, _NEXT_TOKEN.match
         found = []
         first = search(text)
@@ -375,6 +383,8 @@ class TermMatcher:
             while True:
                 if node and (last[-1].isalnum() or not _WORD_CHAR.match(text, end)):
                     best, best_end = node, end
+                    if path not in continued:
+                        break
                 following = next_token(text, end)
                 if following is None:
                     break
