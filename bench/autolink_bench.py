@@ -13,6 +13,10 @@ defined terms per page, and real/peer in time (target ≤ 0.5) and peak memory
 pages with ten times the uses of terms must take at most 11 times as long.
 
     .venv/bin/python bench/autolink_bench.py [--pages 60] [--uses 550] [--runs 2]
+
+With --spread 56 58 60 62 64 66 it prints instead the ratio real/floor for
+corpora of those numbers of pages, and their range and median: how much a
+single figure may move.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
+import statistics
 import tempfile
 from pathlib import Path
 
@@ -114,7 +119,13 @@ def main() -> list[dict]:
     parser.add_argument("--uses", type=int, default=550, help="uses of terms per page")
     parser.add_argument("--runs", type=int, default=2, help="builds per variant (best kept)")
     parser.add_argument("--terms", type=int, nargs="+", default=[50, 500])
+    parser.add_argument("--spread", type=int, nargs="+", metavar="PAGES",
+                        help="only print the time ratio real/floor of corpora of these "
+                             "numbers of pages (no figures): how far it moves with the size")
     args = parser.parse_args()
+    if args.spread:
+        spread(args)
+        return []
     rows = []
     print(f"corpus: {args.pages} agreement pages, {args.pages * args.uses} uses of terms")
     for terms in args.terms:
@@ -136,6 +147,30 @@ def main() -> list[dict]:
             shutil.rmtree(root, ignore_errors=True)
     rows.append(scaling(args))
     return rows
+
+
+def spread(args: argparse.Namespace) -> None:
+    """The time ratio real/floor for each number of pages in args.spread.
+    The ratio moves by several per cent from one corpus to the next and from
+    one run to the next, partly with where CPython's full garbage
+    collections fall (after a count of allocations, not at fixed points of
+    the build): a single figure is one draw from that range."""
+    for terms in args.terms:
+        ratios = []
+        for pages in args.spread:
+            root = Path(tempfile.mkdtemp(prefix=f"autolink-spread-{terms}-{pages}-"))
+            try:
+                write_corpus(root, pages, terms, args.uses, kinds=("real", "floor"))
+                times = best_of_each(args.runs, {
+                    kind: lambda k=kind: sphinx_build(root / k, root / f"_out-{k}")
+                    for kind in ("real", "floor")})
+            finally:
+                shutil.rmtree(root, ignore_errors=True)
+            ratios.append(times["real"].seconds / times["floor"].seconds)
+            print(f"  {terms} terms/page, {pages} pages: real {times['real'].seconds:6.2f} s, "
+                  f"floor {times['floor'].seconds:6.2f} s, ratio {ratios[-1]:.3f}x", flush=True)
+        print(f"  {terms} terms/page: ratio from {min(ratios):.3f}x to {max(ratios):.3f}x, "
+              f"median {statistics.median(ratios):.3f}x", flush=True)
 
 
 def scaling(args: argparse.Namespace) -> dict:
