@@ -290,7 +290,7 @@ class TermScanner:
                     child = _join_texts(element, index)
                 self.text(child, clause, in_summary)
             elif not isinstance(child, NOT_RUNNING_TEXT):
-                self.visit(child, child.get("clause_number") or clause,
+                self.visit(child, child.attributes.get("clause_number") or clause,
                            in_summary or isinstance(child, summary_block))
 
     def text(self, node: nodes.Text, clause: str | None, in_summary: bool) -> None:

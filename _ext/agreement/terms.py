@@ -281,8 +281,8 @@ def unique_term_id(document: nodes.document, term: str) -> str:
 #: A word (a run of letters, digits, underscores) or one other visible
 #: character: the units in which terms are matched.
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-#: The token after a position, and the whitespace before it.
-_NEXT_TOKEN = re.compile(r"\s*(\w+|[^\w\s])")
+#: The whitespace after a position, and the token after it.
+_NEXT_TOKEN = re.compile(r"(\s*)(\w+|[^\w\s])")
 _WORD_CHAR = re.compile(r"\w")
 #: Prefixed to a trie key: the token touches the one before (no space).
 _GLUED = "\x00"
@@ -369,17 +369,17 @@ class TermMatcher:
         found = []
         first = search(text)
         while first is not None:
-            node = trie.get(first.group())
-            start = first.start()
-            if node is None or (start and not text[start].isalnum()
+            start, end = first.span()
+            path = last = first.group()
+            node = trie.get(path)
+            if node is None or (start and not path[0].isalnum()
                                 and _WORD_CHAR.match(text, start - 1)):
-                first = search(text, first.end())
+                first = search(text, end)
                 continue
             # Walk the trie as far as the text follows it; keep the longest
             # form that ends on a word boundary.
             best = best_end = None
-            end, path = first.end(), first.group()
-            last = path
+            word_end = end
             while True:
                 if node and (last[-1].isalnum() or not _WORD_CHAR.match(text, end)):
                     best, best_end = node, end
@@ -388,15 +388,15 @@ class TermMatcher:
                 following = next_token(text, end)
                 if following is None:
                     break
-                last = following.group(1)
-                path = (f"{path}{_STEP}{last}" if following.start(1) > end
+                space, last = following.groups()
+                path = (f"{path}{_STEP}{last}" if space
                         else f"{path}{_STEP}{_GLUED}{last}")
                 node = trie.get(path)
                 if node is None:
                     break
                 end = following.end()
             if best is None:
-                first = search(text, first.end())
+                first = search(text, word_end)
             else:
                 found.append((start, best_end, owner[best]))
                 first = search(text, best_end)
