@@ -28,7 +28,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from common import REPO, best_of_each, report, sphinx_build
+from common import REPO, BuildResult, best_of_each, report, sphinx_build
 
 WORDS_A = ("Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Sigma Omega "
            "Amber Basalt Cobalt Dune Ember Fjord Garnet Harbor Indigo Jasper Krypton Lumen "
@@ -129,24 +129,31 @@ def main() -> list[dict]:
     rows = []
     print(f"corpus: {args.pages} agreement pages, {args.pages * args.uses} uses of terms")
     for terms in args.terms:
-        root = Path(tempfile.mkdtemp(prefix=f"autolink-{terms}-"))
-        try:
-            write_corpus(root, args.pages, terms, args.uses)
-            times = best_of_each(args.runs, {
-                kind: lambda k=kind: sphinx_build(root / k, root / f"_out-{k}") for kind in CONF})
-            for kind, result in times.items():
-                print(f"  {terms} terms/page, {kind:<5}: {result.seconds:6.2f} s, "
-                      f"peak {result.peak_bytes / 2**20:6.0f} MiB")
-            rows.append(report(f"autolink time / floor ({terms} terms/page)",
-                               times["real"].seconds / times["floor"].seconds, 1.15))
-            rows.append(report(f"autolink time / glossary peer ({terms} terms/page)",
-                               times["real"].seconds / times["peer"].seconds, 0.5))
-            rows.append(report(f"autolink peak memory / glossary peer ({terms} terms/page)",
-                               times["real"].peak_bytes / times["peer"].peak_bytes, 0.8))
-        finally:
-            shutil.rmtree(root, ignore_errors=True)
+        times = timed_corpus(args.pages, terms, args.uses, args.runs, tuple(CONF))
+        for kind, result in times.items():
+            print(f"  {terms} terms/page, {kind:<5}: {result.seconds:6.2f} s, "
+                  f"peak {result.peak_bytes / 2**20:6.0f} MiB")
+        rows.append(report(f"autolink time / floor ({terms} terms/page)",
+                           times["real"].seconds / times["floor"].seconds, 1.15))
+        rows.append(report(f"autolink time / glossary peer ({terms} terms/page)",
+                           times["real"].seconds / times["peer"].seconds, 0.5))
+        rows.append(report(f"autolink peak memory / glossary peer ({terms} terms/page)",
+                           times["real"].peak_bytes / times["peer"].peak_bytes, 0.8))
     rows.append(scaling(args))
     return rows
+
+
+def timed_corpus(pages: int, terms: int, uses: int, runs: int,
+                 kinds: tuple[str, ...]) -> dict[str, BuildResult]:
+    """Write the variants `kinds` of a corpus in a throw-away folder and
+    time the clean build of each (best of `runs`, variants in turn)."""
+    root = Path(tempfile.mkdtemp(prefix=f"autolink-{terms}-{pages}-"))
+    try:
+        write_corpus(root, pages, terms, uses, kinds=kinds)
+        return best_of_each(runs, {
+            kind: lambda k=kind: sphinx_build(root / k, root / f"_out-{k}") for kind in kinds})
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def spread(args: argparse.Namespace) -> None:
@@ -158,14 +165,7 @@ def spread(args: argparse.Namespace) -> None:
     for terms in args.terms:
         ratios = []
         for pages in args.spread:
-            root = Path(tempfile.mkdtemp(prefix=f"autolink-spread-{terms}-{pages}-"))
-            try:
-                write_corpus(root, pages, terms, args.uses, kinds=("real", "floor"))
-                times = best_of_each(args.runs, {
-                    kind: lambda k=kind: sphinx_build(root / k, root / f"_out-{k}")
-                    for kind in ("real", "floor")})
-            finally:
-                shutil.rmtree(root, ignore_errors=True)
+            times = timed_corpus(pages, terms, args.uses, args.runs, ("real", "floor"))
             ratios.append(times["real"].seconds / times["floor"].seconds)
             print(f"  {terms} terms/page, {pages} pages: real {times['real'].seconds:6.2f} s, "
                   f"floor {times['floor'].seconds:6.2f} s, ratio {ratios[-1]:.3f}x", flush=True)
