@@ -41,6 +41,7 @@ EXPECTED = [
     ("warn", "Empty define", 1, "empty-role"),
     ("other", DIRECTIVE, 1, "bad-date"),
     ("other", DIRECTIVE, 1, "bad-previous"),
+    ("other", ":source:", 1, "bad-url"),
     ("notitle", DIRECTIVE, 1, "missing-title"),
     ("misplaced", DIRECTIVE, 1, "misplaced-agreement"),
     ("outside", "Stray Term", 1, "outside-agreement"),

@@ -390,7 +390,7 @@ def test_malformed_input_warns_and_never_crashes(app, source):
         ("bad-date", "must be a bullet list"),
         ("missing-option", "technology: the title argument is missing"),
         ("bad-option", "`since` must be a year"),
-        ("bad-option", "`link` must be an http(s) URL"),
+        ("bad-url", "`link` 'javascript:alert(1)' is not linked"),
         ("missing-option", "disclaimer: the key argument is missing"),
     ]
     for subtype, fragment in want:

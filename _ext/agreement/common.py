@@ -24,6 +24,7 @@ WARNING_TYPE = "agreement"
 WARNING_SUBTYPES: dict[str, str] = {
     "missing-option": "the agreement directive lacks a required option (provider, last-updated)",
     "bad-date": "last-updated is not an ISO date YYYY-MM-DD",
+    "bad-url": "source is not an http:, https: or mailto: URL, nor a relative one",
     "bad-previous": "previous names a missing document, a page that is not an agreement, "
     "or the agreement itself",
     "duplicate-agreement": "a second agreement directive in the same document",

@@ -16,6 +16,9 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 from sphinx.util.osutil import relative_uri
 
+from foundation.directives import option_location
+from foundation.urls import check_url
+
 from .common import warn
 
 if TYPE_CHECKING:
@@ -98,7 +101,7 @@ class AgreementDirective(SphinxDirective):
         "provider": directives.unchanged,
         "last-updated": directives.unchanged,
         "governing-law": directives.unchanged,
-        "source": directives.uri,
+        "source": directives.unchanged,
         "previous": directives.unchanged,
     }
 
@@ -111,7 +114,13 @@ class AgreementDirective(SphinxDirective):
                 warn("missing-option", f"agreement: the {required!r} option is required", node)
         node["provider"] = options.get("provider") or None
         node["governing_law"] = options.get("governing-law") or None
-        node["source"] = options.get("source") or None
+        node["source"] = None
+        if options.get("source"):
+            verdict = check_url(options["source"])
+            if verdict.url is None:
+                warn("bad-url", f"agreement: source {options['source']!r} is not linked: "
+                     f"{verdict.reason}", option_location(self, "source"))
+            node["source"] = verdict.url
         node["last_updated"] = None
         if options.get("last-updated"):
             date = parse_date(options["last-updated"])

@@ -26,10 +26,12 @@ SUBTYPES: dict[str, str] = {
     "unsourced-metric": "a metric with no `source` and no citation in its body",
     "bad-row": "a ranking row whose value is not a number or whose column count is wrong",
     "bad-date": "a timeline item that does not start with a valid date",
+    "bad-url": "a `link` that is not an http:, https: or mailto: URL, nor a relative one",
     "unknown-disclaimer": "`disclaimer` names no configured disclaimer, or its file is missing",
     # Added by this extension (markup.md leaves extra warnings open).
     "missing-option": "a required argument or option is missing or empty",
-    "bad-option": "an option value of the wrong form (year, link, value column, highlight)",
+    "bad-option": "an option value of the wrong form (year, value column, name column, "
+    "highlight)",
     "bad-ranking": "a ranking without usable CSV data (missing file, bad CSV, empty body)",
 }
 

@@ -4,28 +4,19 @@ from __future__ import annotations
 
 import re
 from typing import Any, ClassVar
-from urllib.parse import urlsplit
-
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
+
+from foundation.directives import option_location
+from foundation.urls import check_url
 
 from .checks import warn
 from .domain import TECHNOLOGY_ATTR
 from .vocabulary import area_badge, check_key, stage_badge
 
 YEAR = re.compile(r"^\d{4}$")
-# A link must not run script: only web links, mail and relative paths.
-SAFE_SCHEMES = {"", "http", "https", "mailto"}
-
-
-def _link_scheme(link: str) -> str | None:
-    """The lower-case scheme of *link*, or None when it is no URL at all."""
-    try:
-        return urlsplit(link).scheme.lower()
-    except ValueError:  # e.g. an unclosed IPv6 bracket: "http://[::1"
-        return None
 
 
 def technology_anchor(tech_id: str) -> str:
@@ -109,14 +100,15 @@ class TechnologyDirective(SphinxDirective):
                      location)
         link = self.options.get("link", "").strip()
         if link:
-            if _link_scheme(link) in SAFE_SCHEMES:
+            verdict = check_url(link)
+            if verdict.url is not None:
                 if parts:
                     parts.append(nodes.Text(" · "))
                 parts.append(nodes.reference("More information", "More information",
-                                             refuri=link))
+                                             refuri=verdict.url))
             else:
-                warn("bad-option", f"technology: `link` must be an http(s) URL, not {link!r}",
-                     location)
+                warn("bad-url", f"technology: `link` {link!r} is not linked: {verdict.reason}",
+                     option_location(self, "link"))
         if not parts:
             return None
         return nodes.paragraph("", "", *parts, classes=["technology-facts"])
