@@ -38,6 +38,7 @@ class RankingDirective(SphinxDirective):
     has_content = True
     option_spec: ClassVar[dict[str, Any]] = {
         "file": directives.unchanged,
+        "name": directives.unchanged,
         "highlight": directives.unchanged,
         "value": directives.unchanged,
         "source": directives.unchanged,
@@ -60,17 +61,18 @@ class RankingDirective(SphinxDirective):
             warn("bad-ranking", "ranking: the CSV needs a header row, a name column, a value "
                  "column and at least one data row", self.location)
             return []
-        value_column = self._value_column(header, data)
+        name_column = self._name_column(header, data)
+        value_column = self._value_column(header, data, name_column)
         if value_column is None:
             return []
-        rows, bars = self._rows(header, data, value_column)
+        rows, bars = self._rows(header, data, name_column, value_column)
         if not rows:
             warn("bad-ranking", "ranking: no usable row is left", self.location)
             return []
         highlight = self.options.get("highlight", "").strip()
         if highlight and not any(bar.highlight for bar in bars):
             warn("bad-option", f"ranking: highlight {highlight!r} matches no name in the "
-                 f"first column", self.location)
+                 f"column {header[name_column]!r}", self.location)
 
         serial = self.env.current_document.new_serial_number("briefing-ranking")
         base_id = f"briefing-ranking-{serial}"
@@ -127,32 +129,54 @@ class RankingDirective(SphinxDirective):
             return None
         return records
 
-    def _value_column(self, header: list[str], data: list[tuple[int, list[str]]]) -> int | None:
+    def _name_column(self, header: list[str], data: list[tuple[int, list[str]]]) -> int:
+        """The column of the names: the `name` option, else the first column
+        whose values are not all numbers (a ``Rank`` column before the names
+        is passed over), else the first."""
+        complete = [cells for _, cells in data if len(cells) == len(header)]
+        default = next((index for index in range(len(header))
+                        if any(parse_number(cells[index]) is None for cells in complete)), 0)
+        wanted = self.options.get("name", "").strip()
+        if wanted:
+            found = _column(header, wanted)
+            if found is not None:
+                return found
+            warn("bad-option", f"ranking: no name column {wanted!r}; columns: "
+                 f"{', '.join(header)}; names are taken from {header[default]!r}",
+                 self.location)
+        return default
+
+    def _value_column(
+        self, header: list[str], data: list[tuple[int, list[str]]], name_column: int,
+    ) -> int | None:
         wanted = self.options.get("value", "").strip()
         if wanted:
-            for index, name in enumerate(header):
-                if index and name.casefold() == wanted.casefold():
-                    return index
+            found = _column(header, wanted)
+            if found is not None and found != name_column:
+                return found
             warn("bad-option", f"ranking: no value column {wanted!r}; columns: "
-                 f"{', '.join(header[1:])}", self.location)
+                 f"{', '.join(name for index, name in enumerate(header) if index != name_column)}",
+                 self.location)
             return None
-        # Default: the last column whose cell in the first complete row is a number.
+        # Default: the last column, other than the names, whose cell in the
+        # first complete row is a number.
         first = next((cells for _, cells in data if len(cells) == len(header)), None)
         if first is not None:
-            for index in range(len(header) - 1, 0, -1):
-                if parse_number(first[index]) is not None:
+            for index in range(len(header) - 1, -1, -1):
+                if index != name_column and parse_number(first[index]) is not None:
                     return index
         warn("bad-ranking", "ranking: no numeric column for the bars (set `value`)",
              self.location)
         return None
 
     def _rows(
-        self, header: list[str], data: list[tuple[int, list[str]]], value_column: int,
+        self, header: list[str], data: list[tuple[int, list[str]]], name_column: int,
+        value_column: int,
     ) -> tuple[list[list[str]], list[Bar]]:
         highlight = self.options.get("highlight", "").strip().casefold()
         rows, bars = [], []
         for number, (line, cells) in enumerate(data, start=1):
-            name = cells[0] if cells else ""
+            name = cells[name_column] if name_column < len(cells) else (cells[0] if cells else "")
             place = f"{self.where}row {number} ({name!r}, line {line})"
             if len(cells) != len(header):
                 warn("bad-row", f"ranking: {place} has {len(cells)} cells, the header has "
@@ -172,6 +196,12 @@ class RankingDirective(SphinxDirective):
     def _row_location(self, line: int) -> Any:
         # A body row is reported at its own line; a file row where the directive is.
         return self.location if self.from_file else (self.env.docname, line)
+
+
+def _column(header: list[str], wanted: str) -> int | None:
+    """The index of the column named `wanted` (any letter case), or None."""
+    return next((index for index, name in enumerate(header)
+                 if name.casefold() == wanted.casefold()), None)
 
 
 def setup_ranking(app: Sphinx) -> None:

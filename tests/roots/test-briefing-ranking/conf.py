@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "briefing"]
+exclude_patterns = ["_build"]
