@@ -16,6 +16,7 @@ BENCHES = [
     "incremental_parallel_bench.py",
     "large_inputs_agreement.py",
     "large_inputs_briefing.py",
+    "paragraph_shapes_bench.py",
     "redline_bench.py",
     "site_bench.py",
     "page_weight.py",

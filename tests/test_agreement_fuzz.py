@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from fuzz_support import (
@@ -398,15 +398,36 @@ def test_term_matcher_finds_whole_forms_only(text, terms):
         assert shown(text[start:end]) in {shown(f) for f in term_forms(term)}
 
 
+#: Running text with what the text checks look for, among random text.
+CHECKED_TEXT = st.lists(st.one_of(
+    st.sampled_from(["Section 4", "Sections 4 through 10", "clause 2.1", "\n", " ",
+                     '(the "Services")', "(\u201cOrder Form\u201d)", " of the Civil Code",
+                     "17 U.S.C. ", "(", '"', ")"]),
+    st.text(max_size=12)), max_size=12).map("".join)
+
+
 @HELPERS
-@given(text=st.one_of(TEXT, st.text(max_size=80)))
-def test_text_checks_never_raise(text):
+@example(text='As Section 4 says,\n(the "Widget Fee") and\nSection 5 of the Civil Code.')
+@given(text=st.one_of(TEXT, st.text(max_size=80), CHECKED_TEXT))
+def test_text_checks_never_raise_and_place_each_warning_in_the_text(text):
+    import ast
+    from unittest import mock
+
     from docutils import nodes
 
-    from agreement.checks import check_text
+    from agreement import checks
 
     paragraph = nodes.paragraph("", "")
-    paragraph.source, paragraph.line = "fuzz.rst", 1
-    node = nodes.Text(text)
-    paragraph += node
-    check_text(text, node)
+    found = []
+    with mock.patch.object(checks, "warn", lambda *args: found.append(args)):
+        checks.check_text(text, "fuzz.rst", 3, paragraph)
+    for subtype, message, location in found:
+        assert subtype in WARNING_SUBTYPES
+        # The line of the flagged words, counted from the text's own line.
+        quoted = re.split(r" (?:looks like a definition|is typed by hand)", message)[0]
+        fragment = ast.literal_eval(quoted)
+        assert fragment in text
+        path, line = location.rsplit(":", 1)
+        assert path == "fuzz.rst"
+        first = 3 + text[:text.index(fragment)].count("\n")
+        assert first <= int(line) <= 3 + text.count("\n")

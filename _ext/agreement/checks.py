@@ -7,13 +7,16 @@ import re
 
 from docutils import nodes
 
-from .common import text_location, warn
+from .common import warn
 
 # A parenthesised, quoted, capitalised phrase: (the "Services"),
 # ("Order Form"), (collectively, the “Services”). A marked definition never
 # matches: its quotes are inside the `define` node, not in the text around.
+# Each part is bounded, so that text with many brackets and quotes and no
+# closing bracket is scanned in linear time, not once per bracket.
 _UNDECLARED = re.compile(
-    r"\([^()\"\u201c\u201d]*[\"\u201c]([^\W\d_][^\"\u201c\u201d]*?)[\"\u201d][^()]*\)"
+    r"\([^()\"\u201c\u201d]{0,200}[\"\u201c]([^\W\d_][^\"\u201c\u201d]{0,200}?)[\"\u201d]"
+    r"[^()]{0,200}\)"
 )
 
 # Section 4, Sections 4 through 10, Clause 2.1, sections 4, 5 and 7 ...
@@ -29,22 +32,54 @@ _STATUTE_AFTER = re.compile(
     r"(?:Act|Code|Regulations?|Law|Statutes?|Convention|Directive|Rules|Constitution|Treaty)\b"
     r"|[A-Z]{2,}\b)"
 )
-_STATUTE_BEFORE = re.compile(r"(?:U\.S\.C\.|C\.F\.R\.)\s*$")
+_STATUTE_BEFORE = ("U.S.C.", "C.F.R.")
 
 
-def check_text(text: str, node: nodes.Text) -> None:
+def _after_statute_code(text: str, start: int) -> bool:
+    """Whether `text` before `start` ends with "U.S.C." or "C.F.R." and
+    whitespace (looked at from `start` back, not from the text's start)."""
+    end = start
+    while end and text[end - 1].isspace():
+        end -= 1
+    return text.endswith(_STATUTE_BEFORE, max(0, end - 6), end)
+
+
+class _Lines:
+    """The line of an offset in a text node that starts at `line`, for
+    offsets asked in increasing order: each line break is counted once."""
+
+    def __init__(self, line: int | None) -> None:
+        self.line, self.offset = line, 0
+
+    def at(self, text: str, offset: int) -> int | None:
+        if self.line is not None:
+            self.line += text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.line
+
+
+def check_text(text: str, source: str | None, line: int | None,
+               fallback: nodes.Node) -> None:
     """Warn about undeclared definitions and unmarked clause references in
-    one text node of an agreement's running text."""
+    one text node of an agreement's running text that starts at `line` of
+    `source` (else the warnings are placed at `fallback`)."""
     # Both patterns need a bracket, "section" or "clause"; most text holds
     # none, and a substring test is cheaper than their scans.
     if "(" not in text and "ection" not in text and "lause" not in text:
         return
+
+    def location(lines: _Lines, offset: int) -> str | nodes.Node:
+        found = lines.at(text, offset)
+        return f"{source}:{found}" if source and found else fallback
+
+    lines = _Lines(line)
     for match in _UNDECLARED.finditer(text):
         if match.group(1)[0].isupper():
             warn("undeclared-definition", f"{match.group(0)!r} looks like a definition: mark the "
-                 "term with the define role", text_location(node, match.start()))
+                 "term with the define role", location(lines, match.start()))
+    lines = _Lines(line)
     for match in _UNMARKED.finditer(text):
-        if _STATUTE_AFTER.match(text, match.end()) or _STATUTE_BEFORE.search(text[:match.start()]):
+        if _STATUTE_AFTER.match(text, match.end()) or _after_statute_code(text, match.start()):
             continue
         warn("unmarked-reference", f"{match.group(0)!r} is typed by hand: use the clause role, "
-             "so that its number follows the clauses", text_location(node, match.start()))
+             "so that its number follows the clauses", location(lines, match.start()))

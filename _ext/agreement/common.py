@@ -3,14 +3,13 @@ logging helper and the plain-text helpers that several features use."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.util import logging
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +81,26 @@ def collect(root: nodes.Node, classes: Iterable[type]) -> dict[type, list[nodes.
     return found
 
 
+def replace_nodes(replacements: Iterable[tuple[nodes.Node, Sequence[nodes.Node]]]) -> None:
+    """Replace each node by its nodes (none: remove it), rebuilding the
+    children of each parent once: `replace_self` looks a node up among its
+    siblings, so a paragraph of many roles would cost its length per role."""
+    by_parent: dict[int, tuple[nodes.Element, dict[int, Sequence[nodes.Node]]]] = {}
+    for node, new in replacements:
+        by_parent.setdefault(id(node.parent), (node.parent, {}))[1][id(node)] = new
+    for parent, replaced in by_parent.values():
+        children: list[nodes.Node] = []
+        for child in parent.children:
+            new = replaced.get(id(child))
+            if new is None:
+                children.append(child)
+                continue
+            for node in new:
+                parent.setup_child(node)
+            children.extend(new)
+        parent.children[:] = children
+
+
 def normalize_space(text: str) -> str:
     """`text` with every run of whitespace collapsed to one space."""
     return " ".join(text.split())
@@ -96,69 +115,6 @@ def located(node: nodes.Node) -> nodes.Node:
             return current
         current = current.parent
     return node
-
-
-def exact_line(node: nodes.Node, offset_in_node: int = 0) -> int | None:
-    """The source line of `node` (and of the character `offset_in_node` into
-    it). Roles and text nodes only know the first line of their paragraph
-    (or heading): add the line breaks of the text before them."""
-    block = enclosing_block(node)
-    # A role knows the line where its paragraph or heading starts; a text
-    # node does not, its paragraph does.
-    base = node.line if isinstance(node, nodes.Element) and node.line else None
-    if block is None:
-        return base or getattr(located(node), "line", None)
-    base = base or block.line
-    if not base:
-        return None
-    return base + _line_breaks_before(block, node, offset_in_node)
-
-
-def _line_breaks_before(block: nodes.Element, node: nodes.Node, offset_in_node: int) -> int:
-    """The line breaks in the text of `block` before `node` (a descendant)
-    and its first `offset_in_node` characters: the text before a node is
-    that of the siblings before it and before each of its ancestors up to
-    `block`, so only those are looked at."""
-    count = 0
-    if offset_in_node:
-        count = "".join(_texts(node)).count("\n", 0, offset_in_node)
-    current = node
-    while current is not block:
-        parent = current.parent
-        for sibling in parent.children:
-            if sibling is current:
-                break
-            if isinstance(sibling, nodes.Text):
-                count += sibling.count("\n")
-            else:
-                count += sum(text.count("\n") for text in _texts(sibling))
-        current = parent
-    return count
-
-
-def _texts(node: nodes.Node) -> list[str]:
-    """The text nodes under `node` (itself included), in document order."""
-    if isinstance(node, nodes.Text):
-        return [node]
-    texts: list[str] = []
-    stack = list(reversed(node.children))
-    while stack:
-        current = stack.pop()
-        if isinstance(current, nodes.Text):
-            texts.append(current)
-        elif current.children:
-            stack.extend(reversed(current.children))
-    return texts
-
-
-def text_location(node: nodes.Text, offset: int) -> str | nodes.Node:
-    """A warning location ``source:line`` for the character at `offset` in
-    the text node `node`."""
-    anchor = located(node)
-    line = exact_line(node, offset)
-    if anchor.source and line:
-        return f"{anchor.source}:{line}"
-    return anchor
 
 
 #: Headings: no term is linked there (the markup contract); a link there
@@ -184,30 +140,6 @@ def enclosing_clause(node: nodes.Node) -> str | None:
             return current["clause_number"]
         current = current.parent
     return None
-
-
-# A sentence ends at ., ! or ? (with any closing quotes or brackets) and
-# whitespace, unless the full stop closes a usual abbreviation or an initial.
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Inc|Ltd|Co|Corp|LLC|No|Nos|e\.g|i\.e|etc|vs|cf|U\.S|Mr|Mrs|Ms|Dr|St|Art|Sec)"
-    r"|\b[A-Z])\.$"
-)
-
-
-def sentence_at(text: str, offset: int) -> str:
-    """The sentence of `text` that holds the character at `offset`."""
-    start, end = 0, len(text)
-    for match in _SENTENCE_END.finditer(text):
-        stop = match.start() + 1
-        if _ABBREVIATION.search(text[max(0, stop - 6):stop]):
-            continue
-        if match.end() <= offset:
-            start = match.end()
-        else:
-            end = match.end()
-            break
-    return normalize_space(text[start:end])
 
 
 def enclosing_block(node: nodes.Node) -> nodes.Element | None:

@@ -156,14 +156,16 @@ def build_export(
     clauses = _clause_tree(title_section, labels) if title_section is not None else []
     order = {clause["number"]: position for position, clause in enumerate(records)}
 
-    targets_by_clause: dict[str | None, list[str]] = {}
+    # Per clause, the numbers it refers to (a dict as an ordered set: a
+    # clause with many references costs one lookup per target).
+    targets_by_clause: dict[str | None, dict[str, None]] = {}
     if references is None:
         references = list(doctree.findall(clause_reference))
     for node in references:
         local = [number for doc, number in node.get("targets", []) if doc == docname]
         if local:
-            targets = targets_by_clause.setdefault(enclosing_clause(node), [])
-            targets.extend(number for number in local if number not in targets)
+            targets_by_clause.setdefault(enclosing_clause(node), {}).update(
+                dict.fromkeys(local))
     references = [
         {"from": source, "to": sorted(targets, key=order.__getitem__)}
         for source, targets in sorted(targets_by_clause.items(),

@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 from .blocks import build_index, defined_terms_block, summary_block
+from .blocktext import BlockText, assign_exact_lines
 from .checks import check_text
 from .clauses import ClauseCatalog, clause_reference, number_clauses, resolve_clause_references
 from .common import (
@@ -26,25 +27,23 @@ from .common import (
     collect,
     enclosing_block,
     enclosing_clause,
-    exact_line,
     is_inside,
+    located,
     normalize_space,
+    replace_nodes,
     role_problem,
-    sentence_at,
     warn,
 )
 from .header import agreement_header
 from .terms import (
-    CLOSE_QUOTE,
-    OPEN_QUOTE,
     linked_text,
     make_term_reference,
     matcher_for,
     straight_quotes,
     term_definition,
     term_forms,
+    slugify,
     term_use,
-    unique_term_id,
 )
 
 #: Subtrees that are not running text: no term is linked (or counted) there
@@ -110,20 +109,18 @@ class AgreementReader(SphinxTransform):
                                       document, docname, None, provisional=True,
                                       references=found[clause_reference])
         terms = self.collect_definitions(found[term_definition])
-        TermScanner(terms, self.config.agreement_link_terms).scan(document)
-        self.resolve_uses(terms, found[term_use])
+        scanner = TermScanner(terms, self.config.agreement_link_terms)
+        scanner.scan(document)
+        self.resolve_uses(terms, found[term_use], scanner.used)
         for term in terms:
             if not term["uses"]:
                 warn("unused-term", f"the term {term['term']!r} is defined but never used "
                      "elsewhere in its agreement", term["node"])
         order = {clause["number"]: position for position, clause in enumerate(clauses)}
         for term in terms:
-            # Tuples, not sets, from the start: a term is used in a few
-            # clauses, and a set per term, for thousands of terms, would be
-            # as many objects more for the garbage collector (tuples of
-            # strings it stops tracking).
-            if len(term["used_in"]) > 1:
-                term["used_in"] = tuple(sorted(term["used_in"], key=order.__getitem__))
+            # A tuple in the record, kept to the end of the build: a tuple of
+            # strings is one object the garbage collector stops tracking.
+            term["used_in"] = tuple(sorted(term["used_in"], key=order.__getitem__))
         for index in found[defined_terms_block]:
             index += build_index(terms, clauses, docname)
 
@@ -143,13 +140,13 @@ class AgreementReader(SphinxTransform):
     def place_role_nodes(self, found: dict[type, list[nodes.Node]]) -> None:
         """Give the roles' nodes their exact line, then emit the warnings
         the roles deferred until it was known."""
-        for cls in (term_definition, term_use, clause_reference, role_problem):
+        classes = (term_definition, term_use, clause_reference, role_problem)
+        assign_exact_lines(node for cls in classes for node in found[cls])
+        for cls in classes:
             for node in found[cls]:
-                node.line = exact_line(node) or node.line
                 for subtype, message in node.get("deferred_warnings", ()):
                     warn(subtype, message, node)
-                if cls is role_problem:
-                    node.parent.remove(node)
+        replace_nodes((node, ()) for node in found[role_problem])
 
     def outside_agreement(self, found: dict[type, list[nodes.Node]]) -> None:
         for node in found[term_definition]:
@@ -165,6 +162,9 @@ class AgreementReader(SphinxTransform):
         definition (any form) warns and links to the first."""
         terms: list[dict[str, Any]] = []
         owner: dict[str, dict[str, Any]] = {}
+        # Each block's text is read once, however many definitions it holds.
+        texts: dict[int, BlockText] = {}
+        ids = TermIds(self.document)
         for node in definitions:
             # A definition is inline: inside a heading, the heading is its
             # block (one walk up the tree for both questions).
@@ -175,7 +175,7 @@ class AgreementReader(SphinxTransform):
                 node.replace_self(nodes.inline("", "", *node.full_children()))
                 continue
             # Into the node's own (empty) list: no list more per definition.
-            node["ids"].append(unique_term_id(self.document, node["term"]))
+            node["ids"].append(ids.new(node["term"]))
             self.document.ids[node["ids"][0]] = node
             forms = term_forms(node["term"])
             first = next((owner[form] for form in forms if form in owner), None)
@@ -184,8 +184,10 @@ class AgreementReader(SphinxTransform):
                      f"{first['node'].line} (as {first['term']!r})", node)
                 continue
             if block is not None:
-                text, offset = rendered_text_with_offset(block, node)
-                sentence = sentence_at(text, offset)
+                text = texts.get(id(block))
+                if text is None:
+                    text = texts[id(block)] = BlockText(block)
+                sentence = text.sentence_of(node)
             else:
                 sentence = node.astext()
             # In the order of the domain's record; "uses" and "node" are
@@ -193,64 +195,69 @@ class AgreementReader(SphinxTransform):
             term = {
                 "term": node["term"], "id": node["ids"][0], "forms": forms,
                 "clause": enclosing_clause(node), "sentence": sentence,
-                "used_in": (), "line": node.line, "uses": 0, "node": node,
+                "used_in": [], "line": node.line, "uses": 0, "node": node,
             }
             terms.append(term)
             for form in forms:
                 owner.setdefault(form, term)
         return terms
 
-    def resolve_uses(self, terms: list[dict[str, Any]], uses: list[nodes.Node]) -> None:
+    def resolve_uses(self, terms: list[dict[str, Any]], uses: list[nodes.Node],
+                     used: set[tuple[str, str]]) -> None:
         """Link each `use` to its term's definition in this agreement."""
         if not uses:
             return
         by_form = {straight_quotes(form): term for term in reversed(terms)
                    for form in term["forms"]}
         docname = self.env.docname
+        replacements: list[tuple[nodes.Node, tuple[nodes.Node, ...]]] = []
         for node in uses:
             term = by_form.get(straight_quotes(node["term"]))
             if term is None:
                 warn("undefined-term", f"use: the agreement does not define {node['term']!r}",
                      node)
-                node.replace_self(nodes.inline(node.rawsource, node.astext()))
+                replacements.append((node, (nodes.inline(node.rawsource, node.astext()),)))
                 continue
             term["uses"] += 1
-            clause = enclosing_clause(node)
-            if clause and clause not in term["used_in"]:
-                term["used_in"] += (clause,)
+            note_use(term, enclosing_clause(node), used)
             if is_inside(node, HEADINGS):
                 # Headings are not linked (the markup contract), and a link
                 # in a title would be copied into the table of contents,
                 # where Sphinx expects every reference to be its own.
-                node.replace_self(nodes.inline(node.rawsource, node.astext()))
+                replacements.append((node, (nodes.inline(node.rawsource, node.astext()),)))
                 continue
-            node.replace_self(make_term_reference(term, node.astext(), docname, docname))
+            replacements.append(
+                (node, (make_term_reference(term, node.astext(), docname, docname),)))
+        replace_nodes(replacements)
 
 
-def rendered_text_with_offset(block: nodes.Element, target: nodes.Node) -> tuple[str, int]:
-    """The text of `block` as rendered, and where `target` (a descendant)
-    starts in it, with the quotes that the writer adds around a compact
-    definition."""
-    parts: list[str] = []
-    offset = _rendered_parts(block, target, parts)
-    return "".join(parts), offset or 0
+def note_use(term: dict[str, Any], clause: str | None, used: set[tuple[str, str]]) -> None:
+    """Add `clause` to the clauses that use `term`, once: `used` holds the
+    (term, clause) pairs noted, so that a term used in many clauses costs
+    one lookup per use."""
+    if clause and (term["term"], clause) not in used:
+        used.add((term["term"], clause))
+        term["used_in"].append(clause)
 
 
-def _rendered_parts(element: nodes.Element, target: nodes.Node, parts: list[str]) -> int | None:
-    """Append the rendered text of `element`'s children to `parts`; return
-    the length of `parts` before `target`, if found."""
-    offset = None
-    for child in element.children:
-        if child is target:
-            offset = sum(map(len, parts))
-        if isinstance(child, nodes.Text):
-            parts.append(child)
-        elif isinstance(child, term_definition) and child.is_compact():
-            parts.append(OPEN_QUOTE + child.children[0] + CLOSE_QUOTE)
-        else:
-            inner = _rendered_parts(child, target, parts)
-            offset = inner if inner is not None else offset
-    return offset
+class TermIds:
+    """The ids ``term-<slug>`` of a document's definitions, suffixed ``-2``,
+    ``-3`` ... when taken. The last suffix of each slug is remembered, so
+    that a slug defined many times does not cost more each time."""
+
+    def __init__(self, document: nodes.document) -> None:
+        self.document = document
+        self.counters: dict[str, int] = {}
+
+    def new(self, term: str) -> str:
+        base = "term-" + slugify(term)
+        counter = self.counters.get(base, 1)
+        candidate = base if counter == 1 else f"{base}-{counter}"
+        while candidate in self.document.ids:
+            counter += 1
+            candidate = f"{base}-{counter}"
+        self.counters[base] = counter
+        return candidate
 
 
 def _dependencies(found: dict[type, list[nodes.Node]]) -> dict[str, list[str]]:
@@ -266,7 +273,8 @@ def _dependencies(found: dict[type, list[nodes.Node]]) -> dict[str, list[str]]:
 class TermScanner:
     """Scan each text node of the running text once with the agreement's
     matcher: count every use, link the uses that ``agreement_link_terms``
-    asks for, and run the text checks."""
+    asks for, and run the text checks (with the line where each text node
+    starts, counted on the way)."""
 
     def __init__(self, terms: list[dict[str, Any]], mode: str) -> None:
         self.by_term = {term["term"]: term for term in terms}
@@ -276,26 +284,37 @@ class TermScanner:
                                     for form in term["forms"]})
         self.mode = mode if mode in ("all", "first", "none") else "all"
         self.linked: set[tuple[str | None, str]] = set()
+        #: (term, clause) of every use noted so far (see `note_use`).
+        self.used: set[tuple[str, str]] = set()
+        #: The block being scanned, and the line breaks of its text so far.
+        self.block: nodes.Element | None = None
+        self.breaks = 0
 
     def scan(self, document: nodes.document) -> None:
         self.visit(document, None, in_summary=False)
 
     def visit(self, element: nodes.Element, clause: str | None, in_summary: bool) -> None:
+        is_block = isinstance(element, nodes.TextElement) and not isinstance(element, nodes.Inline)
+        if is_block:
+            outer = self.block, self.breaks
+            self.block, self.breaks = element, 0
+        _join_texts(element)
         # A text node is replaced in place: the list keeps its length.
-        children = element.children
-        for index, child in enumerate(children):
+        for child in element.children:
             if isinstance(child, nodes.Text):
-                if (type(child) is nodes.Text and index + 1 < len(children)
-                        and type(children[index + 1]) is nodes.Text):
-                    child = _join_texts(element, index)
                 self.text(child, clause, in_summary)
-            elif not isinstance(child, NOT_RUNNING_TEXT):
+                self.breaks += child.count("\n")
+            elif isinstance(child, NOT_RUNNING_TEXT):
+                self.breaks += child.astext().count("\n")
+            else:
                 self.visit(child, child.attributes.get("clause_number") or clause,
                            in_summary or isinstance(child, summary_block))
+        if is_block:
+            self.block, self.breaks = outer
 
     def text(self, node: nodes.Text, clause: str | None, in_summary: bool) -> None:
         text = str(node)
-        check_text(text, node)
+        self.check(node, text)
         # A summary is not legal text: its words are neither uses nor links.
         if in_summary:
             return
@@ -303,8 +322,7 @@ class TermScanner:
         for start, end, name in self.matcher.finditer(text):
             term = self.by_term[name]
             term["uses"] += 1
-            if clause and clause not in term["used_in"]:
-                term["used_in"] += (clause,)
+            note_use(term, clause, self.used)
             if self.mode != "all":
                 if self.mode == "none" or (clause, name) in self.linked:
                     continue
@@ -321,21 +339,46 @@ class TermScanner:
                 linked.links = tuple(links)
                 node.parent.replace(node, linked)
 
+    def check(self, node: nodes.Text, text: str) -> None:
+        """The text checks of `node`, placed at its own lines."""
+        block = self.block
+        if block is not None and block.line:
+            check_text(text, block.source, block.line + self.breaks, node.parent)
+        else:
+            anchor = located(node)
+            check_text(text, anchor.source, getattr(anchor, "line", None), anchor)
 
-def _join_texts(element: nodes.Element, index: int) -> nodes.Text:
-    """Join the text node at `index` of `element` and the plain text nodes
-    right after it into one, and return it: MyST gives each line of a
-    paragraph a text node of its own (and the line break another), and a
-    term split over two lines must match as in reST, where the paragraph is
-    one text node."""
+
+def _join_texts(element: nodes.Element) -> None:
+    """Join each run of plain text nodes among the children of `element`
+    into one: MyST gives each line of a paragraph a text node of its own
+    (and the line break another), and a term split over two lines must
+    match as in reST, where the paragraph is one text node. The children
+    are rebuilt once, whatever the number of runs."""
     children = element.children
-    end = index + 1
-    while end < len(children) and type(children[end]) is nodes.Text:
-        end += 1
-    joined = nodes.Text("".join(children[index:end]))
-    joined.parent = element
-    children[index:end] = [joined]
-    return joined
+    if not any(type(a) is nodes.Text and type(b) is nodes.Text
+               for a, b in zip(children, children[1:])):
+        return
+    joined: list[nodes.Node] = []
+    run: list[nodes.Text] = []
+
+    def end_run() -> None:
+        if len(run) == 1:
+            joined.append(run[0])
+        elif run:
+            text = nodes.Text("".join(run))
+            text.parent = element
+            joined.append(text)
+        run.clear()
+
+    for child in children:
+        if type(child) is nodes.Text:
+            run.append(child)
+        else:
+            end_run()
+            joined.append(child)
+    end_run()
+    element.children[:] = joined
 
 
 def setup_reader(app: Sphinx) -> None:

@@ -221,12 +221,17 @@ def _match(old: list[ClauseVersion], new: list[ClauseVersion]
     for clause in old:
         if clause.index not in taken and clause.title:
             old_by_title.setdefault(clause.title, []).append(clause.index)
+    # The next unpaired candidate of each title: many clauses of one title
+    # ("General") cost one step each, not the length of their list.
+    next_of_title: dict[str, int] = {}
     for clause in new:
         if clause.index in matches:
             continue
         candidates = old_by_title.get(clause.title)
-        if candidates:
-            found = candidates.pop(0)
+        position = next_of_title.get(clause.title, 0)
+        if candidates and position < len(candidates):
+            found = candidates[position]
+            next_of_title[clause.title] = position + 1
             matches[clause.index] = (found, "title")
             taken.add(found)
     return matches
@@ -411,8 +416,13 @@ def _join_equal_runs(opcodes: list[Opcode]) -> list[Opcode]:
     return joined
 
 
-def _span_chars(tokens: list[_Token], lo: int, hi: int) -> int:
-    return sum(len(t.word) for t in tokens[lo:hi])
+def _visible_chars_before(tokens: list[_Token]) -> list[int]:
+    """The visible characters of `tokens` before each position (and in
+    all, last): a span's size is then one subtraction, however long."""
+    totals = [0]
+    for token in tokens:
+        totals.append(totals[-1] + len(token.word))
+    return totals
 
 
 def _merge_short_equalities(opcodes: list[Opcode], a: list[_Token],
@@ -423,8 +433,10 @@ def _merge_short_equalities(opcodes: list[Opcode], a: list[_Token],
     The rule is diff-match-patch's semantic cleanup, counted in visible
     characters: fold an equality no longer than the change on either side.
     """
+    a_chars, b_chars = _visible_chars_before(a), _visible_chars_before(b)
+
     def size(op: Opcode) -> int:
-        return max(_span_chars(a, op[1], op[2]), _span_chars(b, op[3], op[4]))
+        return max(a_chars[op[2]] - a_chars[op[1]], b_chars[op[4]] - b_chars[op[3]])
 
     merged: list[Opcode] = []
     i = 0
@@ -467,15 +479,17 @@ def diff_words(old: str, new: str) -> tuple[Segment, ...]:
     a, b = _tokens(old), _tokens(new)
     opcodes = _merge_short_equalities(_opcodes(a, b), a, b)
 
-    segments: list[Segment] = []
+    # The pieces of each segment, joined at the end: adding to a segment's
+    # string each time would copy it each time.
+    pieces: list[tuple[Literal["=", "+", "-"], list[str]]] = []
 
     def emit(op: Literal["=", "+", "-"], text: str) -> None:
         if not text:
             return
-        if segments and segments[-1][0] == op:
-            segments[-1] = (op, segments[-1][1] + text)
+        if pieces and pieces[-1][0] == op:
+            pieces[-1][1].append(text)
         else:
-            segments.append((op, text))
+            pieces.append((op, [text]))
 
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
@@ -495,7 +509,7 @@ def diff_words(old: str, new: str) -> tuple[Segment, ...]:
                 # At the start or after "(": keep it apart from the next word.
                 deleted += a[i2].space
             emit("-", deleted)
-    return tuple(segments)
+    return tuple((op, "".join(parts)) for op, parts in pieces)
 
 
 # --------------------------------------------------------------------------

@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util.docutils import SphinxRole
 
-from .common import HEADINGS, defer_warning, is_inside, normalize_space, role_problem, warn
+from .common import (
+    HEADINGS,
+    defer_warning,
+    is_inside,
+    normalize_space,
+    replace_nodes,
+    role_problem,
+    warn,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -268,16 +276,6 @@ def _latin_base(char: str) -> str:
     return base if base.isascii() else char
 
 
-def unique_term_id(document: nodes.document, term: str) -> str:
-    """``term-<slug>``, suffixed ``-2``, ``-3``... when the id is taken."""
-    base = "term-" + slugify(term)
-    candidate, counter = base, 1
-    while candidate in document.ids:
-        counter += 1
-        candidate = f"{base}-{counter}"
-    return candidate
-
-
 #: A word (a run of letters, digits, underscores) or one other visible
 #: character: the units in which terms are matched.
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -502,34 +500,39 @@ class UseRole(SphinxRole):
 # -- resolving `use` outside agreements --------------------------------------------
 
 
-def find_term(env: BuildEnvironment, term: str) -> tuple[str, dict[str, Any]] | None:
-    """The agreement (first by docname) and record of the term that `term`
-    (any form) names."""
+def term_index(env: BuildEnvironment) -> dict[str, tuple[str, dict[str, Any]]]:
+    """Every form of every defined term (quotes straight) -> the agreement
+    (the first by docname) and record that define it."""
     domain = env.get_domain("agreement")
-    wanted = straight_quotes(term)
+    index: dict[str, tuple[str, dict[str, Any]]] = {}
     for docname in sorted(domain.terms):
         for record in domain.terms[docname]:
-            if any(straight_quotes(form) == wanted for form in record["forms"]):
-                return docname, record
-    return None
+            for form in record["forms"]:
+                index.setdefault(straight_quotes(form), (docname, record))
+    return index
 
 
 def resolve_uses(app: Sphinx, uses: list[nodes.Node], docname: str) -> None:
     """Link each remaining `use` (in a page that is not an agreement) to the
     agreement that defines its term."""
+    if not uses:
+        return
+    # One index for all the uses of the page: a search each would cost the
+    # number of terms in the site per use.
+    index = term_index(app.env)
+    replacements: list[tuple[nodes.Node, tuple[nodes.Node]]] = []
     for node in uses:
-        found = find_term(app.env, node["term"])
+        found = index.get(straight_quotes(node["term"]))
         if found is None:
             warn("undefined-term", f"use: no agreement defines the term {node['term']!r}", node)
-            node.replace_self(nodes.inline(node.rawsource, node.astext()))
-            continue
-        if is_inside(node, HEADINGS):
-            node.replace_self(nodes.inline(node.rawsource, node.astext()))
-            continue
-        target_doc, record = found
-        node.replace_self(
-            make_term_reference(record, node.astext(), docname, target_doc, app.builder)
-        )
+            replacements.append((node, (nodes.inline(node.rawsource, node.astext()),)))
+        elif is_inside(node, HEADINGS):
+            replacements.append((node, (nodes.inline(node.rawsource, node.astext()),)))
+        else:
+            target_doc, record = found
+            replacements.append((node, (make_term_reference(
+                record, node.astext(), docname, target_doc, app.builder),)))
+    replace_nodes(replacements)
 
 
 def make_term_reference(
