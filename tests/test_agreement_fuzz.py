@@ -43,7 +43,7 @@ from fuzz_support import (
     whole_build_settings,
 )
 
-from agreement.common import WARNING_SUBTYPES
+from agreement.diagnostics import WARNING_SUBTYPES
 from test_agreement_support import all_clauses, clause_sections, heading_of, validate
 
 # -- markers -------------------------------------------------------------------------------
@@ -370,7 +370,7 @@ def test_fuzzed_agreements_build_escape_and_export_every_input(syntax):
 @HELPERS
 @given(term=st.one_of(st.sampled_from(TERM_POOL), st.text(max_size=30)))
 def test_term_ids_and_forms_never_raise(term):
-    from agreement.terms import slugify, term_forms
+    from agreement.forms import slugify, term_forms
 
     slug = slugify(term)
     assert slug and not re.search(r"\s", slug)
@@ -385,7 +385,8 @@ def test_term_ids_and_forms_never_raise(term):
 def test_term_matcher_finds_whole_forms_only(text, terms):
     from docutils.nodes import unescape
 
-    from agreement.terms import matcher_for, straight_quotes, term_forms
+    from agreement.forms import straight_quotes, term_forms
+    from agreement.matcher import matcher_for
 
     def shown(text: str) -> str:
         # Matched as shown: reST's null-escapes gone, any quote style, any

@@ -9,7 +9,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from agreement.common import WARNING_SUBTYPES
+from agreement.diagnostics import WARNING_SUBTYPES
 from agreement.header import AgreementDirective
 from sitebuild import REPO
 from test_agreement_support import validate

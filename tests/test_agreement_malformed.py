@@ -38,7 +38,7 @@ from malformed_support import (
     failed_under_W_with,
 )
 
-from agreement.common import WARNING_SUBTYPES
+from agreement.diagnostics import WARNING_SUBTYPES
 from test_agreement_support import validate
 
 

@@ -9,15 +9,9 @@ import pickle
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from agreement.terms import (
-    TermMatcher,
-    linked_text,
-    matcher_for,
-    plural_of,
-    singular_of,
-    slugify,
-    term_forms,
-)
+from agreement.forms import plural_of, singular_of, slugify, term_forms
+from agreement.matcher import TermMatcher, matcher_for
+from agreement.term_nodes import linked_text
 from test_agreement_support import SYNTAXES, body, export, validate, warnings
 
 
@@ -180,11 +174,11 @@ def test_matcher_longest_whole_words_and_cache():
 
 
 def test_linked_text_keeps_its_links_when_pickled_or_copied():
-    node = linked_text("a Customer b")
-    node.links = (2, 10, "term-customer", "The sentence.")
-    for twin in (pickle.loads(pickle.dumps(node)), node.copy(), node.deepcopy()):
-        assert type(twin) is linked_text and str(twin) == "a Customer b"
-        assert twin.links == node.links
+    node = linked_text("", "a Customer b", links=(2, 10, "term-customer", "The sentence."))
+    for twin in (pickle.loads(pickle.dumps(node)), node.deepcopy()):
+        assert type(twin) is linked_text and twin.astext() == "a Customer b"
+        assert twin["links"] == node["links"]
+    assert node.copy()["links"] == node["links"]
 
 
 # -- a term over a line break, backslashes in terms (pages built per test) ------------------

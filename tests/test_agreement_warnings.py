@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from agreement.common import WARNING_SUBTYPES
+from agreement.diagnostics import WARNING_SUBTYPES
 from test_agreement_support import SUFFIX, SYNTAXES, body, plain, validate, warnings
 
 pytestmark = [

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from briefing.checks import SUBTYPES
+from briefing.diagnostics import SUBTYPES
 
 SYNTAXES = [("rst_page", "rst_page.rst"), ("md_page", "md_page.md")]
 PAGES = [page for page, _ in SYNTAXES]

@@ -293,14 +293,15 @@ def test_parse_number_never_raises_and_is_finite(text):
 @HELPERS
 @given(text=st.one_of(DATES.map(lambda d: f"{d}: x"), st.text(max_size=30)))
 def test_timeline_dates_never_raise(text):
-    from briefing.timeline import DATE_PREFIX, parse_date
+    from briefing.timeline import DATE_PREFIX
+
+    from foundation.dates import parse_partial_date
 
     match = DATE_PREFIX.match(text)
     if match is not None:
-        parsed = parse_date(match)
+        parsed = parse_partial_date(match.group(1))
         if parsed is not None:
-            _key, iso, readable = parsed
-            assert iso == text.strip()[:len(iso)] and readable
+            assert parsed.iso == text.strip()[:len(parsed.iso)] and parsed.readable("en")
 
 
 @HELPERS

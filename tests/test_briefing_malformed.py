@@ -28,7 +28,7 @@ from malformed_support import (
     failed_under_W_with,
 )
 
-from briefing.checks import SUBTYPES
+from briefing.diagnostics import SUBTYPES
 
 
 def briefing(subtype: str, fragment: str, at: str | None = None, **kw) -> Expect:

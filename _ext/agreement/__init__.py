@@ -1,40 +1,57 @@
 """The `agreement` Sphinx extension: legal agreements with numbered clauses,
-linked defined terms, checked cross-references and a JSON export.
+linked defined terms, checked cross-references, a JSON export and redlines.
 
 The markup is specified in the project's markup contract; the authoring
-guide is ``source/guide/agreements.md``. One module per feature, each with
+guide is ``source/guide/agreements.md``; ``_ext/README.md`` draws how a
+document flows through the modules. One module per job, each feature with
 its ``setup_<feature>(app)``:
 
-- ``header``  -- the `agreement` directive and its header block
-- ``clauses`` -- clause numbering and the `clause` role
-- ``terms``   -- the `define` and `use` roles, term forms and the matcher
-- ``blocks``  -- `conspicuous`, `summary`, `defined-terms`
-- ``checks``  -- checks of the running text
-- ``reader``  -- the read-time pass over an agreement document
-- ``domain``  -- cross-document data and incremental-build bookkeeping
-- ``resolve`` -- the write-time pass
-- ``export``  -- ``X.agreement.json`` and `agreement_data()`
-- ``versions`` -- the redline page ``X.redline.html`` against `previous`
-- ``assets``  -- the stylesheet
-- ``common``  -- warning subtypes and shared helpers
+- ``config``        -- the settings of conf.py
+- ``diagnostics``   -- the warning subtypes and `warn`
+- ``records``       -- the typed records of the domain and the export
+- ``domain``        -- the agreements of the site, noted per docname
+- ``freshness``     -- what incremental builds read or write again
+- ``outputs``       -- which builders write the JSON and redline outputs
+- ``header``        -- the `agreement` directive and its header block
+- ``numbering``     -- clause numbers in the headings
+- ``clause_refs``   -- the `clause` role and its resolution
+- ``forms``         -- a term's singular and plural, term ids
+- ``matcher``       -- the matcher that finds uses of terms
+- ``term_nodes``    -- definition, use and link nodes, their HTML
+- ``term_roles``    -- the `define` and `use` roles
+- ``definitions``   -- an agreement's defined terms while it is read
+- ``linking``       -- the walk that links terms and runs the checks
+- ``blocktext``     -- lines and sentences of a block, worked out once
+- ``checks``        -- the checks of the running text
+- ``blocks``        -- `conspicuous` and `summary`
+- ``defined_terms`` -- the `defined-terms` index
+- ``reader``        -- the read-time pass
+- ``resolve``       -- the write-time pass
+- ``export``        -- ``X.agreement.json`` and `agreement_data()`
+- ``versions``      -- the redline pages; ``redline`` -- the comparison
+- ``doctree``       -- helpers to walk and edit doctrees
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx.config import ENUM
+from foundation.assets import add_stylesheets
 
-from .assets import setup_assets
 from .blocks import setup_blocks
-from .clauses import setup_clauses
-from .common import WARNING_SUBTYPES, WARNING_TYPE
+from .clause_refs import setup_clause_refs
+from .config import setup_config
+from .defined_terms import setup_defined_terms
+from .diagnostics import WARNING_SUBTYPES, WARNING_TYPE
 from .domain import setup_domain
 from .export import agreement_data
+from .freshness import setup_freshness
 from .header import setup_header
 from .reader import setup_reader
 from .resolve import setup_resolve
-from .terms import setup_terms
+from .term_nodes import setup_term_nodes
+from .term_roles import setup_term_roles
 from .versions import setup_versions
 
 if TYPE_CHECKING:
@@ -44,26 +61,29 @@ if TYPE_CHECKING:
 __version__ = "1.0.0"
 __all__ = ["WARNING_SUBTYPES", "WARNING_TYPE", "agreement_data", "setup"]
 
+STATIC_DIR = Path(__file__).with_name("static")
+
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.add_config_value(
-        "agreement_link_terms", "all", "env", types=ENUM("all", "first", "none"),
-        description="which uses of a defined term link to its definition: every use, "
-        "the first use in each clause, or none",
-    )
+    app.setup_extension("foundation")
+    setup_config(app)
     setup_domain(app)
+    setup_freshness(app)
     setup_header(app)
-    setup_clauses(app)
-    setup_terms(app)
+    setup_clause_refs(app)
+    setup_term_nodes(app)
+    setup_term_roles(app)
     setup_blocks(app)
+    setup_defined_terms(app)
     setup_reader(app)
     setup_resolve(app)
-    setup_assets(app)
+    add_stylesheets(app, STATIC_DIR, "agreement.css")
     setup_versions(app)
     return {
         "version": __version__,
-        # 2: the first version with the agreement domain (1 was a stub).
-        "env_version": 2,
+        # 3: the doctree of definitions, clause numbers and linked text is
+        # made of plain nodes; the domain is noted by the read-time pass.
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from .common import enclosing_block, located, normalize_space
-from .terms import CLOSE_QUOTE, OPEN_QUOTE, term_definition
+from .doctree import enclosing_block, located, normalize_space
+from .term_nodes import term_definition
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -81,9 +81,8 @@ SENTENCE_LIMIT = 600
 
 
 class BlockText:
-    """The text of a block as rendered (with the quotes that are written
-    around a compact definition), where each definition in it starts, and
-    where its sentences end."""
+    """The text of a block, where each definition in it starts, and where
+    its sentences end."""
 
     def __init__(self, block: nodes.Element) -> None:
         parts: list[str] = []
@@ -95,11 +94,6 @@ class BlockText:
             if isinstance(node, nodes.Text):
                 parts.append(node)
                 length += len(node)
-            elif isinstance(node, term_definition) and node.is_compact():
-                self.starts[id(node)] = length
-                shown = OPEN_QUOTE + node.children[0] + CLOSE_QUOTE
-                parts.append(shown)
-                length += len(shown)
             else:
                 if isinstance(node, term_definition):
                     self.starts[id(node)] = length

@@ -7,7 +7,7 @@ import re
 
 from docutils import nodes
 
-from .common import warn
+from .diagnostics import warn
 
 # A parenthesised, quoted, capitalised phrase: (the "Services"),
 # ("Order Form"), (collectively, the “Services”). A marked definition never

@@ -1,34 +1,42 @@
 """The machine-readable export: ``X.agreement.json`` beside each agreement
 page ``X.html``, in the shape of ``agreement.schema.json``.
 
-`agreement_data(app, docname)` gives the same dict at build time (for
-example to the redline builder).
+`agreement_data(app, docname)` gives the same data at build time (for
+example to the redline pages).
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import os
-import pickle
 import tempfile
 import weakref
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
 
-from .blocks import SUMMARY_CHROME, defined_terms_block, summary_block
-from .clauses import clause_reference
-from .common import enclosing_clause, normalize_space
-from .header import JSON_BUILDERS, agreement_header
-from .terms import CLOSE_QUOTE, OPEN_QUOTE, term_definition
+from .blocks import SUMMARY_CHROME, summary_block
+from .clause_refs import clause_reference
+from .defined_terms import defined_terms_block
+from .doctree import enclosing_clause, normalize_space
+from .domain import agreement_domain
+from .header import agreement_header
+from .outputs import JSON_BUILDERS
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
+
+    from .records import AgreementExport, ClauseExport, ReferenceExport
+
+__all__ = ["SCHEMA_PATH", "agreement_data", "build_export", "dumps", "write_export"]
 
 SCHEMA_PATH = Path(__file__).with_name("agreement.schema.json")
 
@@ -37,10 +45,7 @@ SCHEMA_PATH = Path(__file__).with_name("agreement.schema.json")
 #: than resolving a doctree a second time (which costs as much and would
 #: repeat the resolving pass's warnings). Resolving happens in the main
 #: process, also in parallel builds, so this sees every written document.
-#: Kept pickled: one bytes object per agreement, where the dicts and lists
-#: of thousands of definitions, held to the end of the build, would be
-#: walked by every full pass of the garbage collector.
-_RESOLVED: weakref.WeakKeyDictionary[Builder, dict[str, bytes]] = (
+_RESOLVED: weakref.WeakKeyDictionary[Builder, dict[str, AgreementExport]] = (
     weakref.WeakKeyDictionary())
 
 #: Never part of a clause's text.
@@ -63,29 +68,10 @@ def _blocks(node: nodes.Node, out: list[str]) -> None:
     if isinstance(node, nodes.FixedTextElement):
         out.append(node.astext().rstrip())
     elif isinstance(node, nodes.TextElement):
-        out.append(normalize_space(_inline_text(node)))
+        out.append(normalize_space(node.astext()))
     else:
         for child in node.children:
             _blocks(child, out)
-
-
-def _inline_text(node: nodes.TextElement) -> str:
-    """`node.astext()`, read directly when its children are text and compact
-    definitions (most paragraphs of an agreement): `astext` calls a method
-    and unescapes per child, for thousands of paragraphs an export."""
-    parts: list[str] = []
-    for child in node.children:
-        if isinstance(child, nodes.Text):
-            parts.append(child)
-        elif type(child) is term_definition and child.is_compact():
-            parts += (OPEN_QUOTE, child.children[0], CLOSE_QUOTE)
-        else:
-            return node.astext()
-    text = "".join(parts)
-    if "\x00" in text:
-        # reST's backslash escapes, dropped from each text as `astext` does.
-        text = "".join(map(nodes.unescape, parts))
-    return text
 
 
 def plain_text(node: nodes.Element) -> str:
@@ -123,8 +109,8 @@ def summary_text(section: nodes.section) -> str | None:
     return "\n\n".join(text for text in out if text) or None
 
 
-def _clause_tree(section: nodes.Element, labels: dict[str, str | None]) -> list[dict[str, Any]]:
-    result = []
+def _clause_tree(section: nodes.Element, labels: dict[str, str | None]) -> list[ClauseExport]:
+    result: list[ClauseExport] = []
     for child in section.children:
         if isinstance(child, nodes.section) and child.get("clause_number"):
             result.append({
@@ -140,12 +126,12 @@ def _clause_tree(section: nodes.Element, labels: dict[str, str | None]) -> list[
 
 def build_export(
     env: BuildEnvironment, docname: str, doctree: nodes.document,
-    references: list[nodes.Node] | None = None,
-) -> dict[str, Any] | None:
+    references: Sequence[clause_reference] | None = None,
+) -> AgreementExport | None:
     """The export of agreement `docname` from its resolved doctree, or None
     when the document is not an agreement. `references` are its `clause`
     nodes, if already collected."""
-    domain = env.get_domain("agreement")
+    domain = agreement_domain(env)
     meta = domain.agreements.get(docname)
     if meta is None:
         return None
@@ -166,7 +152,7 @@ def build_export(
         if local:
             targets_by_clause.setdefault(enclosing_clause(node), {}).update(
                 dict.fromkeys(local))
-    references = [
+    reference_list: list[ReferenceExport] = [
         {"from": source, "to": sorted(targets, key=order.__getitem__)}
         for source, targets in sorted(targets_by_clause.items(),
                                       key=lambda item: -1 if item[0] is None else order[item[0]])
@@ -184,11 +170,11 @@ def build_export(
              "text": term["sentence"], "used_in": list(term["used_in"])}
             for term in domain.terms.get(docname, [])
         ],
-        "references": references,
+        "references": reference_list,
     }
 
 
-def dumps(data: dict[str, Any]) -> str:
+def dumps(data: AgreementExport) -> str:
     """The text of the export: sorted keys, UTF-8 characters as they are,
     one line (Python's fast encoder; pretty-printing a long agreement costs
     more than the rest of its export), ending with a newline."""
@@ -197,7 +183,7 @@ def dumps(data: dict[str, Any]) -> str:
 
 def write_export(
     app: Sphinx, doctree: nodes.document, docname: str,
-    references: list[nodes.Node] | None = None,
+    references: Sequence[clause_reference] | None = None,
 ) -> None:
     """Write ``<docname>.agreement.json`` into the HTML output, if `docname`
     is an agreement (``doctree-resolved``, after the references resolve)."""
@@ -206,7 +192,7 @@ def write_export(
     data = build_export(app.env, docname, doctree, references)
     if data is None:
         return
-    _RESOLVED.setdefault(app.builder, {})[docname] = pickle.dumps(data, pickle.HIGHEST_PROTOCOL)
+    _RESOLVED.setdefault(app.builder, {})[docname] = data
     path = Path(app.outdir, docname + ".agreement.json")
     content = dumps(data)
     if path.is_file() and path.read_text(encoding="utf-8") == content:
@@ -219,10 +205,10 @@ def write_export(
     os.replace(temporary, path)
 
 
-def agreement_data(app: Sphinx, docname: str) -> dict[str, Any] | None:
-    """The export dict of agreement `docname` (title, provider, ...,
-    clauses with number/label/title/text/summary/clauses, definitions,
-    references), or None if it is not an agreement.
+def agreement_data(app: Sphinx, docname: str) -> AgreementExport | None:
+    """The export of agreement `docname` (title, provider, ..., clauses
+    with number/label/title/text/summary/clauses, definitions, references),
+    or None if it is not an agreement; a copy, for the caller to keep.
 
     Usable once every document is read (from ``env-updated`` on, in the
     write phase, in ``html-collect-pages``, ``build-finished``): texts read
@@ -230,11 +216,11 @@ def agreement_data(app: Sphinx, docname: str) -> dict[str, Any] | None:
     gives the export written beside it; any other is resolved as the
     builder does (quietly: its warnings belong to the build that wrote it).
     """
-    if docname not in app.env.get_domain("agreement").agreements:
+    if docname not in agreement_domain(app.env).agreements:
         return None
     written = _RESOLVED.get(app.builder, {}).get(docname)
     if written is not None:
-        return pickle.loads(written)
+        return copy.deepcopy(written)
     with logging.suppress_logging():
         doctree = app.env.get_and_resolve_doctree(docname, app.builder, tags=app.builder.tags)
     return build_export(app.env, docname, doctree)

@@ -5,8 +5,6 @@ authoritative text, the JSON export, the previous version and the redline).
 
 from __future__ import annotations
 
-import datetime
-import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -14,36 +12,28 @@ from docutils.parsers.rst import directives
 from sphinx.util import docname_join
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
-from sphinx.util.osutil import relative_uri
 
+from foundation.dated import time_element
+from foundation.dates import parse_iso_date, readable_date
 from foundation.directives import option_location
 from foundation.urls import check_url
 
-from .common import warn
+from .diagnostics import warn
+from .domain import agreement_domain
+from .outputs import JSON_BUILDERS, has_redline, output_name, page_link, redline_pagename
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import OptionSpec
 
-#: The builders that write ``X.agreement.json`` beside each agreement page
-#: (and so link to it): one HTML file per document.
-JSON_BUILDERS = frozenset({"html", "dirhtml"})
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+__all__ = ["AgreementDirective", "agreement_header", "render_header", "setup_header"]
 
 
-class agreement_header(nodes.container):
+class agreement_header(nodes.container):  # noqa: N801 - docutils' node naming
     """The header block, ``<div class="agreement-header">``. The directive's
     options are its attributes; its content is built at write time, when the
     builder (for links) and the other documents are known."""
-
-
-class agreement_time(nodes.inline):
-    """A date, ``<time datetime="YYYY-MM-DD">``."""
 
 
 def html_visit_agreement_header(self: Any, node: agreement_header) -> None:
@@ -52,29 +42,6 @@ def html_visit_agreement_header(self: Any, node: agreement_header) -> None:
 
 def html_depart_container(self: Any, node: nodes.Element) -> None:
     self.body.append("</div>\n")
-
-
-def html_visit_agreement_time(self: Any, node: agreement_time) -> None:
-    self.body.append(self.starttag(node, "time", "", datetime=node["datetime"]))
-
-
-def html_depart_agreement_time(self: Any, node: agreement_time) -> None:
-    self.body.append("</time>")
-
-
-def parse_date(value: str) -> datetime.date | None:
-    """The date of an ISO ``YYYY-MM-DD`` string, or None."""
-    if not _ISO_DATE.fullmatch(value):
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def readable_date(date: datetime.date) -> str:
-    """``15 July 2025``: unambiguous whatever the reader's locale."""
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
 
 
 def resolve_previous(env: BuildEnvironment, value: str) -> str:
@@ -123,7 +90,7 @@ class AgreementDirective(SphinxDirective):
             node["source"] = verdict.url
         node["last_updated"] = None
         if options.get("last-updated"):
-            date = parse_date(options["last-updated"])
+            date = parse_iso_date(options["last-updated"])
             if date is None:
                 warn("bad-date", f"agreement: last-updated {options['last-updated']!r} is not "
                      "an ISO date YYYY-MM-DD", node)
@@ -136,7 +103,7 @@ class AgreementDirective(SphinxDirective):
 def check_previous(app: Sphinx, env: BuildEnvironment) -> None:
     """`previous` must name another agreement (checked once every document
     is read)."""
-    domain = env.get_domain("agreement")
+    domain = agreement_domain(env)
     for docname in sorted(domain.agreements):
         meta = domain.agreements[docname]
         previous = meta["previous"]
@@ -153,38 +120,9 @@ def check_previous(app: Sphinx, env: BuildEnvironment) -> None:
                  "agreement", location)
 
 
-def output_name(builder: Builder, docname: str, extension: str) -> str:
-    """The link from `docname`'s page to its sibling output file
-    ``<docname><extension>`` (``terms.agreement.json``)."""
-    return relative_uri(builder.get_target_uri(docname), docname + extension)
-
-
-def redline_pagename(docname: str) -> str:
-    """The page name of the redline of agreement `docname`: ``X.redline``,
-    written as ``X.redline.html`` beside ``X.html`` by the html builder
-    (``X.redline/`` by dirhtml, as every page there is a folder)."""
-    return docname + ".redline"
-
-
-def page_link(builder: Builder, from_page: str, to_page: str) -> str:
-    """The relative link from page `from_page` to page `to_page` (either a
-    document or a page such as a redline), as the builder names them."""
-    return relative_uri(builder.get_target_uri(from_page), builder.get_target_uri(to_page))
-
-
-def has_redline(domain: Any, builder: Builder, docname: str) -> bool:
-    """Whether the build writes a redline page for `docname`: an agreement
-    whose `previous` names another agreement, in a one-file-per-page HTML
-    build."""
-    meta = domain.agreements.get(docname) or {}
-    previous = meta.get("previous")
-    return (builder.name in JSON_BUILDERS and previous is not None
-            and previous != docname and previous in domain.agreements)
-
-
 def render_header(app: Sphinx, headers: list[nodes.Node], docname: str) -> None:
     """Fill the header block of the agreement `docname`."""
-    domain = app.env.get_domain("agreement")
+    domain = agreement_domain(app.env)
     builder = app.builder
     for header in headers:
         header.clear()
@@ -197,13 +135,13 @@ def render_header(app: Sphinx, headers: list[nodes.Node], docname: str) -> None:
         if header.get("provider"):
             field("Provider", nodes.Text(header["provider"]))
         if header.get("last_updated"):
-            date = datetime.date.fromisoformat(header["last_updated"])
-            text = readable_date(date)
-            field("Last updated", agreement_time(text, text, datetime=date.isoformat()))
+            date = parse_iso_date(header["last_updated"])
+            assert date is not None  # checked by the directive
+            text = readable_date(date, app.config.language)
+            field("Last updated", time_element(text, text, datetime=date.isoformat()))
         if header.get("governing_law"):
             field("Governing law", nodes.Text(header["governing_law"]))
-        successors = sorted(doc for doc, meta in domain.agreements.items()
-                            if meta["previous"] == docname and doc != docname)
+        successors = domain.successors(docname)
         if successors:
             links = [make_refnode(builder, docname, doc, None,
                                   nodes.Text(domain.agreements[doc]["title"]))
@@ -243,6 +181,5 @@ def _separated(items: list[nodes.Node], separator: str) -> list[nodes.Node]:
 
 def setup_header(app: Sphinx) -> None:
     app.add_node(agreement_header, html=(html_visit_agreement_header, html_depart_container))
-    app.add_node(agreement_time, html=(html_visit_agreement_time, html_depart_agreement_time))
     app.add_directive("agreement", AgreementDirective)
     app.connect("env-check-consistency", check_previous)

@@ -1,52 +1,47 @@
 """The write-time pass (``doctree-resolved``): what needs every document
-read -- the header's links, `clause` references, `use` outside agreements --
-then the JSON export, and last the full form of the definitions where the
-format or a reader of the written tree needs it (the export reads them
-compact)."""
+read -- the header's links, `clause` references, `use` outside agreements
+-- then the JSON export."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
-from .clauses import ClauseCatalog, clause_reference, resolve_clause_references
-from .common import collect
+from .clause_refs import ClauseCatalog, clause_reference, resolve_clause_references
+from .doctree import collect
 from .export import write_export
 from .header import agreement_header, render_header
-from .terms import expand_definitions, resolve_uses, term_definition, term_use
+from .term_nodes import expand_linked_text, linked_text, term_use
+from .term_roles import resolve_uses
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-
-#: The extension that reads the text of the written tree (the page's
-#: description, in its ``html-page-context``), where a compact definition
-#: would lose its quotes. HTML writes compact definitions itself, and the
-#: search index takes the same words from them; so without this reader an
-#: HTML build leaves them compact: two nodes fewer per definition, held
-#: until the page is written and then left to the garbage collector.
-_DESCRIBED_BY = "sphinxext.opengraph"
+__all__ = ["setup_resolve"]
 
 
 def resolve_agreement_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    found = collect(doctree, (agreement_header, clause_reference, term_use, term_definition))
-    render_header(app, found[agreement_header], docname)
+    html = app.builder.format == "html"
+    found = collect(doctree, (agreement_header, clause_reference, term_use)
+                    + (() if html else (linked_text,)))
+    if not html:
+        expand_linked_text(cast("list[linked_text]", found[linked_text]))
+    render_header(app, cast("list[agreement_header]", found[agreement_header]), docname)
 
-    def make_link(todoc: str, anchor: str, text: str) -> nodes.reference:
+    def make_link(todoc: str, anchor: str, text: str) -> nodes.Node:
         return make_refnode(app.builder, docname, todoc, anchor, nodes.Text(text))
 
-    if found[clause_reference]:
+    references = cast("list[clause_reference]", found[clause_reference])
+    if references:
         # The catalog indexes the clauses of every agreement: built only
         # for a page that refers to one.
         resolve_clause_references(ClauseCatalog.from_env(app.env), doctree, docname, make_link,
-                                  references=found[clause_reference])
-    resolve_uses(app, found[term_use], docname)
-    write_export(app, doctree, docname, found[clause_reference])
-    if app.builder.format != "html" or _DESCRIBED_BY in app.extensions:
-        expand_definitions(found[term_definition], bold=app.builder.format != "html")
+                                  references=references)
+    resolve_uses(app, cast("list[term_use]", found[term_use]), docname)
+    write_export(app, doctree, docname, references)
 
 
 def resolve_toc_clause_references(app: Sphinx, env: BuildEnvironment) -> None:

@@ -17,7 +17,8 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from .export import agreement_data
-from .header import has_redline, page_link, redline_pagename
+from .domain import agreement_domain
+from .outputs import has_redline, page_link, redline_pagename
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -32,7 +33,7 @@ _SUFFIX = redline_pagename("")  # what a redline's page name adds to its docname
 
 def redline_docnames(app: Sphinx) -> list[str]:
     """The agreements that get a redline page in this build, sorted."""
-    domain = app.env.get_domain("agreement")
+    domain = agreement_domain(app.env)
     return sorted(doc for doc in domain.agreements if has_redline(domain, app.builder, doc))
 
 
@@ -43,7 +44,7 @@ def redline_context(app: Sphinx, docname: str) -> dict[str, Any] | None:
     # (an incremental one too) would pay for loading the comparison.
     from .redline import compare, render_html
 
-    domain = app.env.get_domain("agreement")
+    domain = agreement_domain(app.env)
     previous = domain.agreements[docname]["previous"]
     new, old = agreement_data(app, docname), agreement_data(app, previous)
     if new is None or old is None:
@@ -77,7 +78,7 @@ def add_redline_stylesheet(app: Sphinx, pagename: str, templatename: str,
     (Sphinx adds a file given here to this one page)."""
     if doctree is None and pagename.endswith(_SUFFIX):
         docname = pagename.removesuffix(_SUFFIX)
-        if has_redline(app.env.get_domain("agreement"), app.builder, docname):
+        if has_redline(agreement_domain(app.env), app.builder, docname):
             app.add_css_file(STYLESHEET)
 
 

@@ -7,16 +7,27 @@ The directive only leaves a placeholder; the table is built in
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from .domain import BriefingDomain, catalogue_placeholder
-from .tables import make_table
-from .vocabulary import check_key, split_keys, stage_badge
+from foundation.tables import make_table
+
+from .badges import stage_badge
+from .domain import briefing_domain
+from .vocabulary import check_key, split_keys
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+    from .records import TechnologyRecord
+
+
+class catalogue_placeholder(nodes.General, nodes.Element):  # noqa: N801 - docutils' naming
+    """Where a `technologies` table goes; replaced in doctree-resolved."""
 
 
 class TechnologiesDirective(SphinxDirective):
@@ -30,6 +41,7 @@ class TechnologiesDirective(SphinxDirective):
         location = self.get_location()
         node = catalogue_placeholder()
         self.set_source_info(node)
+        briefing_domain(self.env).note_catalogue(self.env.docname)
         for kind in ("area", "stage"):
             keys = split_keys(self.options.get(kind, ""))
             # Unknown keys warn and are dropped; an empty filter means "all".
@@ -38,24 +50,24 @@ class TechnologiesDirective(SphinxDirective):
         return [node]
 
 
-def _sort_key(config: Any, record: dict[str, Any]) -> tuple[Any, ...]:
+def _sort_key(config: Config, record: TechnologyRecord) -> tuple[Any, ...]:
     area = config.briefing_areas.get(record["area"], "")
     # Technologies without an area come last; ties are broken by place, never by chance.
     return (area == "", str(area).casefold(), record["title"].casefold(), record["title"],
             record["docname"], record["line"])
 
 
-def _selected(node: catalogue_placeholder, record: dict[str, Any]) -> bool:
+def _selected(node: catalogue_placeholder, record: TechnologyRecord) -> bool:
     if not record.get("listed", True):
         return False
     for kind in ("area", "stage"):
-        if node[f"{kind}_given"] and record[kind] not in node[kind]:
+        if node[f"{kind}_given"] and record[kind] not in node[kind]:  # type: ignore[literal-required]
             return False
     return True
 
 
 def render_catalogues(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
-    domain: BriefingDomain = app.env.domains["briefing"]  # type: ignore[assignment]
+    domain = briefing_domain(app.env)
     config = app.config
     for node in list(doctree.findall(catalogue_placeholder)):
         records = sorted(
@@ -83,5 +95,6 @@ def render_catalogues(app: Sphinx, doctree: nodes.document, fromdocname: str) ->
 
 
 def setup_catalogue(app: Sphinx) -> None:
+    app.add_node(catalogue_placeholder)
     app.add_directive("technologies", TechnologiesDirective)
     app.connect("doctree-resolved", render_catalogues)

@@ -8,22 +8,25 @@ depends on it, so editing the file rebuilds every page that shows it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from docutils.parsers.rst import Parser as RstParser
-from sphinx.application import Sphinx
 from sphinx.util.docutils import LoggingReporter, SphinxDirective
 
-from .checks import warn
+from .diagnostics import warn
+from .domain import briefing_domain
 from .vocabulary import valid_keys_text
 
-#: Attribute of the environment holding conf.py's directory (set at builder-inited).
-CONFDIR_ATTR = "briefing_confdir"
+if TYPE_CHECKING:
+    from docutils.parsers import Parser
+    from sphinx.application import Sphinx
+
 #: Key of ``env.temp_data``: the disclaimers being parsed on this page, outermost first.
 ACTIVE_ATTR = "briefing_disclaimers_active"
 
 
-def _parser_for(path: Path):  # noqa: ANN202 - a docutils Parser
+def _parser_for(path: Path) -> Parser:
     if path.suffix == ".md":
         from myst_parser.parsers.sphinx_ import MystParser
 
@@ -49,7 +52,7 @@ class DisclaimerDirective(SphinxDirective):
             warn("unknown-disclaimer", f"unknown disclaimer {key!r}; keys of "
                  f"briefing_disclaimers: {valid_keys_text(disclaimers)}", location)
             return []
-        confdir = Path(getattr(self.env, CONFDIR_ATTR, self.env.srcdir))
+        confdir = Path(briefing_domain(self.env).confdir or self.env.srcdir)
         path = (confdir / str(disclaimers[key])).resolve()
         # Depend on the file even when it is missing: creating it rebuilds the page.
         self.env.note_dependency(str(path))
@@ -93,10 +96,5 @@ class DisclaimerDirective(SphinxDirective):
         return children
 
 
-def remember_confdir(app: Sphinx) -> None:
-    setattr(app.env, CONFDIR_ATTR, str(app.confdir))
-
-
 def setup_disclaimer(app: Sphinx) -> None:
-    app.connect("builder-inited", remember_confdir)
     app.add_directive("disclaimer", DisclaimerDirective)

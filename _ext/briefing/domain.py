@@ -1,57 +1,60 @@
 """Technologies collected across the whole site, and the `tech` cross-reference.
 
-Style of ``sphinx.ext.todo``: plain picklable data keyed by docname, filled in
-``process_doc``, dropped in ``clear_doc`` and merged per docname after a
-parallel read, so that the data never depends on the order of reading.
+Style of ``sphinx.ext.todo`` and the std domain: plain picklable data keyed
+by docname, noted by the directives and roles through the domain's
+``note_*`` methods while a document is read, dropped in ``clear_doc`` and
+merged per docname after a parallel read, so that the data never depends
+on the order of reading.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator, Set
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
 from sphinx.util.docutils import SphinxRole
-from sphinx.util.nodes import make_refnode, split_explicit_title
+from sphinx.util.nodes import make_refnode
 
-from .checks import warn
+from foundation.roles import split_title
+
+from .diagnostics import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-#: The attribute of a technology card node that holds its record.
-TECHNOLOGY_ATTR = "briefing_technology"
+    from .records import TechnologyRecord
 
-
-class catalogue_placeholder(nodes.General, nodes.Element):
-    """Where a `technologies` table goes; replaced in doctree-resolved."""
+__all__ = ["BriefingDomain", "TechRole", "briefing_domain", "setup_domain"]
 
 
 class TechRole(SphinxRole):
     """``:tech:`id``` or ``:tech:`text <id>```: a link to a technology card."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        has_title, title, target = split_explicit_title(self.text)
+        title, target = split_title(self.text)
         target = target.strip()
         refnode = addnodes.pending_xref(
             self.rawtext,
             refdomain="briefing",
             reftype="tech",
             reftarget=target,
-            refexplicit=has_title,
+            refexplicit=bool(title),
             refdoc=self.env.docname,
             refwarn=True,
         )
         self.set_source_info(refnode)
-        refnode += nodes.inline(self.rawtext, title, classes=["xref", "tech"])
+        refnode += nodes.inline(self.rawtext, title or target, classes=["xref", "tech"])
+        briefing_domain(self.env).note_reference(self.env.docname, target)
         return [refnode], []
 
 
-def _sort_key(record: dict[str, Any]) -> tuple[str, int]:
+def _sort_key(record: TechnologyRecord) -> tuple[str, int]:
     return record["docname"], record["line"]
 
 
@@ -60,41 +63,63 @@ class BriefingDomain(Domain):
     label = "Technology briefing"
     object_types = {"technology": ObjType("technology", "tech")}
     roles = {"tech": TechRole()}
-    # technologies: docname -> [record, ...] in document order
-    # catalogues:   docname -> True for pages holding a `technologies` table
-    # references:   docname -> sorted ids named by its `tech` roles
-    initial_data: dict[str, dict[str, Any]] = {
-        "technologies": {},
-        "catalogues": {},
-        "references": {},
+    initial_data: dict[str, Any] = {
+        "technologies": {},  # docname -> [TechnologyRecord, ...] in document order
+        "catalogues": {},  # docname -> True for pages holding a `technologies` table
+        "references": {},  # docname -> sorted ids named by its `tech` roles
+        "confdir": "",  # the folder of conf.py (disclaimer files are relative to it)
     }
-    data_version = 1
+    data_version = 2
 
     @property
-    def technologies(self) -> dict[str, list[dict[str, Any]]]:
-        return self.data["technologies"]
+    def technologies(self) -> dict[str, list[TechnologyRecord]]:
+        return cast("dict[str, list[TechnologyRecord]]", self.data["technologies"])
 
     @property
     def catalogues(self) -> dict[str, bool]:
-        return self.data["catalogues"]
+        return cast("dict[str, bool]", self.data["catalogues"])
 
     @property
     def references(self) -> dict[str, list[str]]:
-        return self.data["references"]
+        return cast("dict[str, list[str]]", self.data["references"])
 
-    def all_technologies(self) -> list[dict[str, Any]]:
+    @property
+    def confdir(self) -> str:
+        return cast("str", self.data.get("confdir", ""))
+
+    #: id -> first record by docname/line; rebuilt after any change of the data.
+    _by_id: dict[str, TechnologyRecord] | None = None
+
+    # -- noting what a document holds, while it is read ------------------------------
+
+    def note_technology(self, record: TechnologyRecord) -> None:
+        self._by_id = None
+        self.technologies.setdefault(record["docname"], []).append(record)
+
+    def note_catalogue(self, docname: str) -> None:
+        self.catalogues[docname] = True
+
+    def note_reference(self, docname: str, tech_id: str) -> None:
+        ids = self.references.setdefault(docname, [])
+        position = bisect.bisect_left(ids, tech_id)
+        if position == len(ids) or ids[position] != tech_id:
+            ids.insert(position, tech_id)
+
+    def note_confdir(self, confdir: str) -> None:
+        self.data["confdir"] = confdir
+
+    # -- what the rest of the build asks --------------------------------------------
+
+    def all_technologies(self) -> list[TechnologyRecord]:
         """Every technology of the site, by docname then line."""
         records = [r for docname in sorted(self.technologies) for r in self.technologies[docname]]
         return sorted(records, key=_sort_key)
 
-    #: id -> first record by docname/line; rebuilt after any change of the data.
-    _by_id: dict[str, dict[str, Any]] | None = None
-
-    def find(self, tech_id: str) -> dict[str, Any] | None:
+    def find(self, tech_id: str) -> TechnologyRecord | None:
         # With duplicate ids (warned) the first by docname/line wins: deterministic.
         # One index for all `tech` roles: a search each would make them quadratic.
         if self._by_id is None:
-            index: dict[str, dict[str, Any]] = {}
+            index: dict[str, TechnologyRecord] = {}
             for record in self.all_technologies():
                 index.setdefault(record["id"], record)
             self._by_id = index
@@ -102,9 +127,8 @@ class BriefingDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         self._by_id = None
-        for store in self.data.values():
-            if isinstance(store, dict):
-                store.pop(docname, None)
+        for key in ("technologies", "catalogues", "references"):
+            self.data[key].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         self._by_id = None
@@ -113,28 +137,9 @@ class BriefingDomain(Domain):
                 if docname in docnames:
                     self.data[key][docname] = value
 
-    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
-        self._by_id = None
-        records = [
-            dict(node[TECHNOLOGY_ATTR], docname=docname)
-            for node in document.findall(nodes.Element)
-            if TECHNOLOGY_ATTR in node
-        ]
-        if records:
-            self.technologies[docname] = records
-        if any(True for _ in document.findall(catalogue_placeholder)):
-            self.catalogues[docname] = True
-        ids = sorted({
-            node["reftarget"]
-            for node in document.findall(addnodes.pending_xref)
-            if node.get("refdomain") == "briefing"
-        })
-        if ids:
-            self.references[docname] = ids
-
     def check_consistency(self) -> None:
         # After every read, so both places are known whatever the reading order.
-        first: dict[str, dict[str, Any]] = {}
+        first: dict[str, TechnologyRecord] = {}
         for record in self.all_technologies():
             earlier = first.setdefault(record["id"], record)
             if earlier is not record:
@@ -146,7 +151,7 @@ class BriefingDomain(Domain):
                 )
 
     def _refnode(
-        self, builder: Builder, fromdocname: str, record: dict[str, Any],
+        self, builder: Builder, fromdocname: str, record: TechnologyRecord,
         node: addnodes.pending_xref, contnode: nodes.Element,
     ) -> nodes.reference:
         if not node.get("refexplicit"):
@@ -158,7 +163,7 @@ class BriefingDomain(Domain):
     def resolve_xref(
         self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str,
         target: str, node: addnodes.pending_xref, contnode: nodes.Element,
-    ) -> nodes.Element | None:
+    ) -> nodes.reference | nodes.Element | None:
         record = self.find(target)
         if record is None:
             warn(
@@ -188,6 +193,11 @@ class BriefingDomain(Domain):
                        record["docname"], record["anchor"], 1)
 
 
+def briefing_domain(env: BuildEnvironment) -> BriefingDomain:
+    """The `briefing` domain of `env`, typed."""
+    return cast("BriefingDomain", env.get_domain("briefing"))
+
+
 def pages_to_reread(
     app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str],
 ) -> Iterable[str]:
@@ -199,13 +209,17 @@ def pages_to_reread(
     """
     if not (added or changed or removed):
         return []
-    domain: BriefingDomain = env.domains["briefing"]  # type: ignore[assignment]
+    domain = briefing_domain(env)
     pages = set(domain.catalogues) | set(domain.references)
     return sorted(pages - set(removed) - set(added) - set(changed))
 
 
+def _note_confdir(app: Sphinx) -> None:
+    briefing_domain(app.env).note_confdir(str(app.confdir))
+
+
 def setup_domain(app: Sphinx) -> None:
     app.add_domain(BriefingDomain)
-    app.add_node(catalogue_placeholder)
     app.add_role("tech", TechRole())
+    app.connect("builder-inited", _note_confdir)
     app.connect("env-get-outdated", pages_to_reread)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from .checks import warn
-from .sources import has_citation, source_notes
+from .bibtex import has_citation, source_notes
+from .diagnostics import warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import OptionSpec
 
 
 class MetricDirective(SphinxDirective):
@@ -20,7 +23,7 @@ class MetricDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[dict[str, Any]] = {
+    option_spec: ClassVar[OptionSpec] = {
         "label": directives.unchanged,
         "source": directives.unchanged,
     }

@@ -6,17 +6,24 @@ import csv
 import math
 import re
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from foundation.directives import body_line
+from foundation.tables import make_table
+
+from .bibtex import source_notes
 from .chart import Bar, bar_chart_svg
-from .checks import body_line, warn
-from .sources import source_notes
-from .tables import make_table
+from .diagnostics import warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import OptionSpec
+
+    from foundation.diagnostics import Location
 
 # 1234, 1,234.5, -3, −3 (Unicode minus), 12.5% — nothing else counts as a number.
 NUMBER = re.compile(r"^[+\-\u2212]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$")
@@ -36,7 +43,7 @@ class RankingDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[dict[str, Any]] = {
+    option_spec: ClassVar[OptionSpec] = {
         "file": directives.unchanged,
         "name": directives.unchanged,
         "highlight": directives.unchanged,
@@ -193,7 +200,7 @@ class RankingDirective(SphinxDirective):
                             bool(highlight) and name.casefold() == highlight))
         return rows, bars
 
-    def _row_location(self, line: int) -> Any:
+    def _row_location(self, line: int) -> Location:
         # A body row is reported at its own line; a file row where the directive is.
         return self.location if self.from_file else (self.env.docname, line)
 

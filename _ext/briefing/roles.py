@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docutils import nodes
-from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxRole
 
-from .vocabulary import check_key, stage_badge
+from .badges import stage_badge
+from .vocabulary import check_key
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 
 class StageRole(SphinxRole):

@@ -1,22 +1,39 @@
-"""The `technology` directive: one card per technology, recorded for the catalogue."""
+"""The `technology` directive: one card per technology, noted in the domain
+for the catalogue and the `tech` role."""
 
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
+
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from foundation.directives import option_location
 from foundation.urls import check_url
 
-from .checks import warn
-from .domain import TECHNOLOGY_ATTR
-from .vocabulary import area_badge, check_key, stage_badge
+from .badges import area_badge, stage_badge
+from .diagnostics import warn
+from .domain import briefing_domain
+from .vocabulary import check_key
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import OptionSpec
+
+    from foundation.diagnostics import Location
+
+    from .records import TechnologyRecord
+
+__all__ = ["TechnologyDirective", "setup_technology", "technology_anchor", "technology_card"]
 
 YEAR = re.compile(r"^\d{4}$")
+
+
+class technology_card(nodes.container):  # noqa: N801 - docutils' node naming
+    """A technology's card, ``<div class="technology">``: a container, written
+    as one by every builder."""
 
 
 def technology_anchor(tech_id: str) -> str:
@@ -28,7 +45,7 @@ class TechnologyDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[dict[str, Any]] = {
+    option_spec: ClassVar[OptionSpec] = {
         "id": directives.unchanged,
         "area": directives.unchanged,
         "stage": directives.unchanged,
@@ -47,7 +64,7 @@ class TechnologyDirective(SphinxDirective):
             warn("missing-option", "technology: the required `id` option is missing", location)
         title = title or tech_id or "Untitled technology"
 
-        card = nodes.container(classes=["technology"])
+        card = technology_card(classes=["technology"])
         self.set_source_info(card)
         header = nodes.paragraph(classes=["technology-header"])
         header += nodes.strong(title, title, classes=["technology-title"])
@@ -80,15 +97,16 @@ class TechnologyDirective(SphinxDirective):
             if anchor not in self.state.document.ids:
                 card["ids"].append(anchor)
                 self.state.document.ids[anchor] = card
-            # `:catalogue: no` (guide demos) keeps a card linkable but unlisted.
-            card[TECHNOLOGY_ATTR] = {
+            record: TechnologyRecord = {
                 "id": tech_id, "title": title, "area": area, "stage": stage,
-                "anchor": anchor, "line": self.lineno,
+                "anchor": anchor, "docname": self.env.docname, "line": self.lineno,
+                # `:catalogue: no` (guide demos) keeps a card linkable but unlisted.
                 "listed": self.options.get("catalogue", "yes") == "yes",
             }
+            briefing_domain(self.env).note_technology(record)
         return [card]
 
-    def _facts(self, location: Any) -> nodes.paragraph | None:
+    def _facts(self, location: Location) -> nodes.paragraph | None:
         """"Since 2019 · Website", when those options are given and valid."""
         parts: list[nodes.Node] = []
         since = self.options.get("since", "").strip()
@@ -115,4 +133,7 @@ class TechnologyDirective(SphinxDirective):
 
 
 def setup_technology(app: Sphinx) -> None:
+    # Written by each builder's container visitor (Sphinx's translators
+    # dispatch on the node's classes in order).
+    app.add_node(technology_card)
     app.add_directive("technology", TechnologyDirective)

@@ -2,64 +2,32 @@
 
 from __future__ import annotations
 
-import datetime
 import re
+from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.application import Sphinx
-from sphinx.util.docutils import SphinxDirective, SphinxTranslator
+from sphinx.util.docutils import SphinxDirective
 
-from .checks import body_line, warn
+from foundation.dated import time_element
+from foundation.dates import PartialDate, parse_partial_date
+from foundation.directives import body_line
 
-# YYYY, YYYY-MM or YYYY-MM-DD, then a colon.
+from .diagnostics import warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__all__ = ["DATE_PREFIX", "TimelineDirective", "setup_timeline"]
+
 BULLET = re.compile(r"^[-*+](\s|$)")
-DATE_PREFIX = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\s*:\s*")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-
-
-class time_stamp(nodes.Inline, nodes.TextElement):
-    """``<time datetime="...">`` in HTML; plain text in other builders."""
-
-
-def visit_time_html(self: SphinxTranslator, node: time_stamp) -> None:
-    self.body.append(self.starttag(node, "time", "", datetime=node["datetime"]))
-
-
-def depart_time_html(self: SphinxTranslator, node: time_stamp) -> None:
-    self.body.append("</time>")
-
-
-def visit_time_plain(self: SphinxTranslator, node: time_stamp) -> None:
-    pass
-
-
-def depart_time_plain(self: SphinxTranslator, node: time_stamp) -> None:
-    pass
-
-
-def parse_date(match: re.Match[str]) -> tuple[tuple[int, int, int], str, str] | None:
-    """(sort key, ISO datetime, readable text) of a matched prefix, or None if invalid."""
-    year, month, day = match.group(1), match.group(2), match.group(3)
-    try:
-        if day:
-            date = datetime.date(int(year), int(month), int(day))
-            return ((date.year, date.month, date.day), date.isoformat(),
-                    f"{date.day} {MONTHS[date.month - 1]} {date.year}")
-        if month:
-            if not 1 <= int(month) <= 12:
-                return None
-            return ((int(year), int(month), 0), f"{year}-{month}",
-                    f"{MONTHS[int(month) - 1]} {year}")
-        return (int(year), 0, 0), year, year
-    except ValueError:
-        return None
+#: YYYY, YYYY-MM or YYYY-MM-DD, then a colon.
+DATE_PREFIX = re.compile(r"^\s*([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)\s*:\s*")
 
 
 def _line_of(node: nodes.Node, default: int) -> int:
     for child in node.findall():
         if getattr(child, "line", None):
-            return child.line
+            return child.line  # type: ignore[no-any-return]
     return default
 
 
@@ -88,18 +56,18 @@ class TimelineDirective(SphinxDirective):
         bullets = [body_line(self, i) for i, text in enumerate(self.content) if BULLET.match(text)]
         if len(bullets) != len(items):
             bullets = [_line_of(item, self.lineno) for item in items]
-        dated: list[tuple[tuple[int, int, int], nodes.list_item]] = []
+        dated: list[tuple[PartialDate, nodes.list_item]] = []
         undated: list[nodes.list_item] = []
         for item, line in zip(items, bullets):
-            entry = self._date_item(item)
-            if entry is None:
+            date = self._date_item(item)
+            if date is None:
                 text = item.astext().splitlines()[0][:60] if item.astext() else ""
                 warn("bad-date", f"timeline item {text!r} does not start with a valid date "
                      "(YYYY, YYYY-MM or YYYY-MM-DD, then a colon)",
                      (self.env.docname, line))
                 undated.append(item)
             else:
-                dated.append(entry)
+                dated.append((date, item))
         # sorted() is stable: items with equal dates keep their written order.
         ordered = nodes.bullet_list(classes=["timeline-items"])
         for _, item in sorted(dated, key=lambda pair: pair[0]):
@@ -112,7 +80,9 @@ class TimelineDirective(SphinxDirective):
         result += ordered
         return [result]
 
-    def _date_item(self, item: nodes.list_item) -> tuple[tuple[int, int, int], nodes.list_item] | None:
+    def _date_item(self, item: nodes.list_item) -> PartialDate | None:
+        """The date that starts `item`, now shown in a ``<time>``; None when
+        the item does not start with one."""
         if not len(item) or not isinstance(item[0], nodes.paragraph) or not len(item[0]):
             return None
         para = item[0]
@@ -122,20 +92,17 @@ class TimelineDirective(SphinxDirective):
         match = DATE_PREFIX.match(str(first))
         if not match:
             return None
-        parsed = parse_date(match)
-        if parsed is None:
+        date = parse_partial_date(match.group(1))
+        if date is None:
             return None
-        key, iso, readable = parsed
+        readable = date.readable(self.config.language)
         rest = str(first)[match.end():]
-        stamp = time_stamp(readable, readable, datetime=iso, classes=["timeline-date"])
+        stamp = time_element(readable, readable, datetime=date.iso, classes=["timeline-date"])
         para.replace(first, nodes.Text(rest))
         para.insert(0, stamp)
         para.insert(1, nodes.Text(" "))
-        return key, item
+        return date
 
 
 def setup_timeline(app: Sphinx) -> None:
-    plain = (visit_time_plain, depart_time_plain)
-    app.add_node(time_stamp, html=(visit_time_html, depart_time_html), latex=plain, text=plain,
-                 man=plain, texinfo=plain)
     app.add_directive("timeline", TimelineDirective)

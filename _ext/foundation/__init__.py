@@ -1,6 +1,30 @@
 """What the `agreement` and `briefing` extensions share: one copy each of
-the pieces both need. Not an extension itself; each extension imports it
-and still loads alone.
+the pieces both need. Both load it with ``app.setup_extension``, so each
+extension still loads alone, and the shared nodes are registered once.
 
-- ``urls``  -- which URLs an author may give for a link
+- ``assets``      -- an extension's stylesheets, for HTML builders only
+- ``dated``       -- the ``time_element`` node (``<time datetime>``)
+- ``dates``       -- ISO dates parsed, and written by babel for ``language``
+- ``diagnostics`` -- a typed registry of warning subtypes and its one ``warn``
+- ``directives``  -- option and body lines of a directive, in reST and MyST
+- ``roles``       -- a role's explicit title (``text <target>``)
+- ``tables``      -- docutils tables from cells
+- ``urls``        -- which URLs an author may give for a link
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .dated import setup_dated
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+__version__ = "1.0.0"
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    setup_dated(app)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

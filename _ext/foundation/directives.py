@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sphinx.util.docutils import SphinxDirective
 
-__all__ = ["option_location"]
+__all__ = ["body_line", "option_location"]
 
 
 def option_location(directive: SphinxDirective, name: str) -> tuple[str, int]:
@@ -26,3 +26,19 @@ def option_location(directive: SphinxDirective, name: str) -> tuple[str, int]:
         if stripped.startswith((f":{name}:", f"{name}:")):
             return directive.env.docname, directive.lineno + index
     return directive.env.docname, directive.lineno
+
+
+def body_line(directive: SphinxDirective, index: int) -> int:
+    """The source line of line `index` (0-based) of `directive`'s body.
+
+    reST keeps each body line's own place in the file in the content's
+    items (docutils' ``StringList``), and its ``content_offset`` is the
+    first one's, after the directive's own line; MyST numbers a body from
+    0 and gives ``content_offset`` from the directive's own line.
+    """
+    items = directive.content.items
+    if items and items[0][1] == directive.content_offset >= directive.lineno:  # reST
+        if index < len(items):
+            return items[index][1] + 1
+        return directive.content_offset + index + 1
+    return directive.lineno + directive.content_offset + index + 1

@@ -1,113 +1,51 @@
-"""Clauses: the numbering of an agreement's sections, and the `clause` role
-(``Section 10``, ``Sections 4 through 10``, lists, custom text, references
-to another agreement)."""
+"""The `clause` role -- ``Section 10``, ``Sections 4 through 10``, lists,
+the author's own text, references to another agreement -- and its
+resolution against the clauses of every agreement."""
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxRole
 
-from .common import defer_warning, join_items, normalize_space, role_problem, warn
+from foundation.roles import split_title
+
+from .diagnostics import defer_warning, role_problem, warn
+from .doctree import normalize_space
+from .domain import agreement_domain
+from .numbering import refresh_clause_title
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+    from .records import ClauseRecord
 
-class clause_reference(nodes.inline):
+__all__ = ["ClauseCatalog", "ClauseRole", "clause_reference", "expand_range",
+           "resolve_clause_references", "setup_clause_refs"]
+
+#: Builds a link node: (document, anchor, text) -> node.
+MakeLink = Callable[[str, str, str], nodes.Node]
+
+
+class clause_reference(nodes.inline):  # noqa: N801 - docutils' node naming
     """A `clause` role. ``items`` holds ``[start, end, broken]`` per item
     (``end`` is None for a single clause), ``custom`` the author's text if
     any. At write time it gets its links and ``targets``: ``[docname,
     number]`` of every clause it refers to (ranges expanded)."""
 
 
-class clause_number(nodes.Text):
-    """The number before a clause's heading and the space after it (``4. ``):
-    HTML writes ``<span class="clause-number">4.</span> ``, other formats
-    the text. One text node, where an ``inline`` node with a text node in it
-    and a text node for the space would be three -- copied into every table
-    of contents of every page, as the headings are."""
-
-
-def html_visit_clause_number(self: Any, node: clause_number) -> None:
-    self.body.append(f'<span class="clause-number">{self.encode(node[:-1])}</span> ')
-
-
-def html_depart_clause_number(self: Any, node: clause_number) -> None:
-    pass
-
-
-# -- numbering ------------------------------------------------------------------------
-
-
-def number_clauses(document: nodes.document, title_section: nodes.section) -> list[dict[str, Any]]:
-    """Number the sections below the title 1, 1.1, 1.1.1 ... in document
-    order and show the number in each heading -- so also in every table of
-    contents, which Sphinx builds from the headings afterwards.
-
-    Returns one record per clause, in document order: number, label (the
-    first explicit target), labels {name: id}, title (without the number),
-    anchor (the section's id), depth, line.
-    """
-    records: list[dict[str, Any]] = []
-
-    def visit(section: nodes.section, prefix: tuple[int, ...]) -> None:
-        count = 0
-        for child in section.children:
-            if not isinstance(child, nodes.section):
-                continue
-            count += 1
-            numbers = (*prefix, count)
-            number = ".".join(map(str, numbers))
-            title = child[0] if child.children and isinstance(child[0], nodes.title) else None
-            if not child["ids"]:
-                document.set_id(child)
-            labels = {name: document.nameids.get(name) or child["ids"][0]
-                      for name in child["names"] if document.nametypes.get(name)}
-            child["clause_number"] = number
-            child["clause_title"] = heading_text(title) if title is not None else ""
-            records.append({
-                "number": number,
-                "label": next(iter(labels), None),
-                "labels": labels,
-                "title": child["clause_title"],
-                "anchor": child["ids"][0],
-                "depth": len(numbers),
-                "line": (title.line if title is not None else None) or child.line,
-            })
-            if title is not None:
-                # "1." for a top-level clause, "1.1" below it, as legal texts do.
-                shown = number + "." if len(numbers) == 1 else number
-                title.insert(0, clause_number(shown + " "))
-            visit(child, numbers)
-
-    visit(title_section, ())
-    return records
-
-
-def heading_text(title: nodes.title) -> str:
-    """The text of a clause's heading without its number."""
-    return normalize_space("".join(
-        child.astext() for child in title.children if not isinstance(child, clause_number)))
-
-
-def _refresh_clause_title(node: nodes.Node) -> None:
-    """A `clause` role in a clause's heading has just got its text: the
-    clause's title (the JSON export's) is the heading as now shown."""
-    parent = node.parent
-    while parent is not None and not isinstance(parent, nodes.title):
-        parent = parent.parent
-    if parent is not None and isinstance(parent.parent, nodes.section) \
-            and parent.parent.get("clause_number"):
-        parent.parent["clause_title"] = heading_text(parent)
-
-
-# -- the role ---------------------------------------------------------------------------
-
-_TEXT_AND_TARGET = re.compile(r"(?s)(.*?)\s*<([^<>]*)>\s*")
+def join_items(items: Iterable[list[nodes.Node]]) -> list[nodes.Node]:
+    """`A`, `A and B`, `A, B and C`: the English list of `items`."""
+    items = list(items)
+    result: list[nodes.Node] = []
+    for index, item in enumerate(items):
+        if index:
+            result.append(nodes.Text(" and " if index == len(items) - 1 else ", "))
+        result.extend(item)
+    return result
 
 
 class ClauseRole(SphinxRole):
@@ -115,8 +53,8 @@ class ClauseRole(SphinxRole):
     ``:clause:`text <label>```."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        match = _TEXT_AND_TARGET.fullmatch(self.text)
-        custom, spec = (normalize_space(match.group(1)), match.group(2)) if match else (None, self.text)
+        custom, spec = split_title(self.text)
+        custom = normalize_space(custom) if custom is not None else None
         spec = normalize_space(spec)
         node = clause_reference(self.rawtext, classes=["clause-ref"])
         self.set_source_info(node)
@@ -154,7 +92,7 @@ class ClauseCatalog:
     records (as `number_clauses` returns them) and title, and an index
     label -> (docname, position of the clause)."""
 
-    def __init__(self, clauses: dict[str, list[dict[str, Any]]], titles: dict[str, str]) -> None:
+    def __init__(self, clauses: dict[str, list[ClauseRecord]], titles: dict[str, str]) -> None:
         self.clauses = clauses
         self.titles = titles
         self.index: dict[str, tuple[str, int]] = {}
@@ -166,12 +104,12 @@ class ClauseCatalog:
 
     @classmethod
     def from_env(cls, env: BuildEnvironment) -> ClauseCatalog:
-        domain = env.get_domain("agreement")
+        domain = agreement_domain(env)
         titles = {doc: meta["title"] for doc, meta in domain.agreements.items()}
         return cls(domain.clauses, titles)
 
 
-def expand_range(clauses: list[dict[str, Any]], first: int, last: int) -> list[int]:
+def expand_range(clauses: list[ClauseRecord], first: int, last: int) -> list[int]:
     """The clauses from `first` to `last` (positions) in document order, down
     to the depth of the deeper end: 4..6 is 4, 5, 6; 4.2..5 is 4.2, 4.3, 5."""
     depth = max(clauses[first]["depth"], clauses[last]["depth"])
@@ -182,7 +120,7 @@ def resolve_clause_references(
     catalog: ClauseCatalog,
     doctree: nodes.document,
     docname: str,
-    make_link: Any,
+    make_link: MakeLink | None,
     *,
     provisional: bool = False,
     references: list[nodes.Node] | None = None,
@@ -201,7 +139,7 @@ def resolve_clause_references(
         if resolved:
             node.clear()
             node.extend(_render(catalog, node, resolved, docname, make_link))
-            _refresh_clause_title(node)
+            refresh_clause_title(node)
         if not provisional:
             node["targets"] = [
                 [doc, catalog.clauses[doc][i]["number"]]
@@ -243,7 +181,7 @@ def _resolve(
 
 def _render(
     catalog: ClauseCatalog, node: clause_reference, resolved: list[tuple[str, int, int]],
-    docname: str, make_link: Any,
+    docname: str, make_link: MakeLink | None,
 ) -> list[nodes.Node]:
     def link(doc: str, position: int, text: str) -> nodes.Node:
         if make_link is None:
@@ -283,7 +221,6 @@ def _render(
     return result
 
 
-def setup_clauses(app: Sphinx) -> None:
+def setup_clause_refs(app: Sphinx) -> None:
     app.add_node(clause_reference)
-    app.add_node(clause_number, html=(html_visit_clause_number, html_depart_clause_number))
     app.add_role("clause", ClauseRole())

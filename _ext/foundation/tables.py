@@ -1,10 +1,12 @@
-"""Docutils tables built from cells (lists of nodes), shared by catalogue and ranking."""
+"""Docutils tables built from cells (lists of nodes)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from docutils import nodes
+
+__all__ = ["make_table"]
 
 
 def make_table(
@@ -16,6 +18,8 @@ def make_table(
     title: Sequence[nodes.Node] | None = None,
     row_classes: Sequence[Sequence[str]] | None = None,
 ) -> nodes.table:
+    """A table with a header row of `headers` and a row per item of `rows`
+    (each a sequence of cells, each a sequence of inline nodes)."""
     table = nodes.table(classes=list(classes))
     if title:
         table += nodes.title("", "", *title)

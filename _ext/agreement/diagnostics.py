@@ -1,0 +1,72 @@
+"""The warnings of the `agreement` extension: its one ``type``, every
+subtype with when it is emitted, `warn` -- the one way to emit them -- and
+the warnings that roles leave for the read-time pass to emit.
+
+This is the one list: the authoring guide (source/guide/agreements.md)
+documents each subtype and a test keeps the two in step. Silence one with
+``suppress_warnings = ["agreement.<subtype>"]``.
+"""
+
+from __future__ import annotations
+
+from typing import Final, Literal
+
+from docutils import nodes
+
+from foundation.diagnostics import Location, WarningRegistry
+
+__all__ = ["WARNING_SUBTYPES", "WARNING_TYPE", "AgreementWarning", "defer_warning",
+           "role_problem", "warn"]
+
+#: The warning ``type`` of every warning the extension emits.
+WARNING_TYPE: Final = "agreement"
+
+AgreementWarning = Literal[
+    "missing-option", "bad-date", "bad-url", "bad-previous", "duplicate-agreement",
+    "missing-title", "misplaced-agreement", "undefined-term", "unused-term", "duplicate-term",
+    "undeclared-definition", "unmarked-reference", "unknown-clause", "bad-range",
+    "define-in-heading", "outside-agreement", "empty-role",
+]
+
+#: Every warning subtype the extension emits, and when.
+WARNING_SUBTYPES: Final[dict[AgreementWarning, str]] = {
+    "missing-option": "the agreement directive lacks a required option (provider, last-updated)",
+    "bad-date": "last-updated is not an ISO date YYYY-MM-DD",
+    "bad-url": "source is not an http:, https: or mailto: URL, nor a relative one",
+    "bad-previous": "previous names a missing document, a page that is not an agreement, "
+    "or the agreement itself",
+    "duplicate-agreement": "a second agreement directive in the same document",
+    "missing-title": "an agreement document has no title",
+    "misplaced-agreement": "the agreement directive is not placed right after the title",
+    "undefined-term": "use names a term that the agreement does not define",
+    "unused-term": "a defined term is never used elsewhere in its agreement",
+    "duplicate-term": "a term (or its plural or singular) is defined twice in one agreement",
+    "undeclared-definition": 'running text holds a parenthesised, quoted, capitalised phrase '
+    'such as (the "Services") that is not marked with define',
+    "unmarked-reference": "running text holds a hand-typed clause reference such as Section 4",
+    "unknown-clause": "clause names a label that is not a clause of an agreement",
+    "bad-range": "a clause range whose ends are in different agreements, out of order, "
+    "or missing",
+    "define-in-heading": "define is used inside a heading",
+    "outside-agreement": "define or defined-terms is used in a document that is not an agreement",
+    "empty-role": "define, use or clause is given no text",
+}
+
+_REGISTRY = WarningRegistry(WARNING_TYPE, WARNING_SUBTYPES, __name__)
+
+
+def warn(subtype: AgreementWarning, message: str, location: Location) -> None:
+    """Log an agreement warning of `subtype` at `location` (a node, a
+    ``(docname, line)`` pair or ``"path:line"``)."""
+    _REGISTRY.warn(subtype, message, location)
+
+
+class role_problem(nodes.inline):  # noqa: N801 - docutils' node naming
+    """What a role with bad input leaves behind: its warning is emitted by
+    the read-time pass, which knows the exact line (a role only knows its
+    paragraph's first line), and the node is then removed."""
+
+
+def defer_warning(node: nodes.Element, subtype: AgreementWarning, message: str) -> None:
+    """Have the read-time pass warn about `node` once its line is exact."""
+    node.setdefault("deferred_warnings", []).append([subtype, message])

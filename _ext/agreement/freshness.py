@@ -1,0 +1,92 @@
+"""Incremental builds: which documents to read or write again because an
+agreement they show changed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .clause_refs import ClauseCatalog
+from .domain import agreement_domain
+
+if TYPE_CHECKING:
+    from collections.abc import Set
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from .records import Dependencies
+
+__all__ = ["setup_freshness"]
+
+
+def outdated_dependents(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """``env-get-outdated``: the documents to re-read because an agreement
+    they depend on (its clause numbers, terms or title) changes -- judged
+    on the data of the last build, before the changed documents are read.
+    A document with a reference that resolved nowhere is re-read whenever
+    any document is added, changed or removed."""
+    domain = agreement_domain(env)
+    touched = set(changed) | set(removed)
+    if not (touched or added):
+        return []
+    catalog = ClauseCatalog.from_env(env)
+    term_owner: dict[str, str] = {}
+    for docname in sorted(domain.terms):
+        for record in domain.terms[docname]:
+            for form in record["forms"]:
+                term_owner.setdefault(form, docname)
+    # An agreement's predecessor shows a "superseded by" link to it.
+    successors: dict[str, set[str]] = {}
+    for docname, meta in domain.agreements.items():
+        if meta.get("previous"):
+            successors.setdefault(str(meta["previous"]), set()).add(docname)
+    outdated = set()
+    nothing: Dependencies = {"labels": [], "terms": [], "docs": []}
+    for docname in sorted(set(domain.dependencies) | set(successors)):
+        if docname in touched or docname in added:
+            continue
+        deps = domain.dependencies.get(docname, nothing)
+        owners = set(deps["docs"]) | successors.get(docname, set())
+        unresolved = False
+        for label in deps["labels"]:
+            place = catalog.index.get(label)
+            unresolved |= place is None
+            if place is not None:
+                owners.add(place[0])
+        for term in deps["terms"]:
+            unresolved |= term not in term_owner
+            if term in term_owner:
+                owners.add(term_owner[term])
+        if owners & touched or unresolved:
+            outdated.add(docname)
+    return sorted(outdated)
+
+
+class _ReadDocs:
+    """The documents read in this build (not persisted)."""
+
+    def __init__(self) -> None:
+        self.docnames: set[str] = set()
+
+    def before_read(self, app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+        self.docnames = set(docnames)
+
+    def updated(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
+        """``env-get-updated``: an agreement read in this build that now names
+        a `previous` version makes that version's page (its "superseded by"
+        line) worth writing again."""
+        domain = agreement_domain(env)
+        return sorted({
+            str(meta["previous"]) for docname, meta in domain.agreements.items()
+            if docname in self.docnames and meta.get("previous") in domain.agreements
+            and meta["previous"] not in self.docnames
+        })
+
+
+def setup_freshness(app: Sphinx) -> None:
+    app.connect("env-get-outdated", outdated_dependents)
+    read_docs = _ReadDocs()
+    app.connect("env-before-read-docs", read_docs.before_read)
+    app.connect("env-get-updated", read_docs.updated)

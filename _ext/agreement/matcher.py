@@ -1,0 +1,188 @@
+"""The matcher that finds the uses of an agreement's defined terms in its
+running text, and the node that carries the links it finds.
+
+This module and the HTML visitors of ``term_nodes`` are where the
+extension's performance tricks live (each with the figure of ``bench/``
+that justifies it); the rest of the extension is written the plain way.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .forms import straight_quotes
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+__all__ = ["TermMatcher", "matcher_for"]
+
+
+#: A word (a run of letters, digits, underscores) or one other visible
+#: character: the units in which terms are matched.
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+#: The whitespace after a position, and the token after it.
+_NEXT_TOKEN = re.compile(r"(\s*)(\w+|[^\w\s])")
+_WORD_CHAR = re.compile(r"\w")
+#: Prefixed to a trie key: the token touches the one before (no space).
+_GLUED = "\x00"
+#: Between the tokens of a path in the trie: whitespace, so never in a token.
+_STEP = "\x1f"
+#: Words with one space between them: their tokens are the words.
+_PLAIN_WORDS = re.compile(r"\w+(?: \w+)*")
+_QUOTES = "'\"\u2018\u2019\u201c\u201d"
+
+
+class TermMatcher:
+    """The forms of all the terms of an agreement in one structure, a trie
+    of tokens (the Aho-Corasick idea, one token at a time), so that a text
+    node is scanned once, at the cost of its length and not of the number of
+    terms; all that is compiled per agreement is a character class of the
+    first characters of its terms, to skip the words no term starts with.
+
+    Matching is case-sensitive and by whole words; any run of whitespace
+    inside a term matches any other (a line break in the source); a curly
+    quote matches the straight one (smart quotes curl the running text); at
+    each position the longest form wins (``Customer Data`` before
+    ``Customer``). Text as docutils keeps it (reST's backslash escapes as
+    null characters) is matched as it is shown.
+    """
+
+    def __init__(self, owners: Mapping[str, str] | Iterable[tuple[str, str]]) -> None:
+        #: form -> the term it belongs to
+        self.owner = dict(owners)
+        #: The trie of the forms' tokens, flat: the path of tokens from a
+        #: form's first (each but the first prefixed with _GLUED when it
+        #: touches the one before, joined with _STEP) -> the form that ends
+        #: there, or "" if only longer forms go on from there. One dict of
+        #: strings: no work for the garbage collector, where a dict per
+        #: node would be thousands per agreement.
+        self.trie: dict[str, str] = {}
+        #: Whether any form holds a quote: only then is the text's quote
+        #: style worth normalising.
+        every_form = "\n".join(self.owner)
+        self.quoted = any(char in every_form for char in _QUOTES)
+        #: The paths that longer forms go on from: the walk stops at a form
+        #: that is not one of them, without looking at the token after it.
+        self.continued: set[str] = set()
+        trie, continued = self.trie, self.continued
+        starts = set()
+        for form in self.owner:
+            keys = _keys(straight_quotes(form) if self.quoted else form)
+            starts.add(keys[0][0])
+            path = keys[0]
+            for key in keys[1:]:
+                trie.setdefault(path, "")
+                continued.add(path)
+                path = f"{path}{_STEP}{key}"
+            trie[path] = form
+        #: Finds the tokens that may start a form: a word that starts with
+        #: the first letter of a form's first word, or a character that
+        #: starts a form. The scan skips the other tokens in one call.
+        letters = "".join(sorted(char for char in starts if _WORD_CHAR.match(char)))
+        others = "".join(sorted(starts - set(letters)))
+        self.candidates = re.compile("|".join(
+            ([rf"(?<!\w)[{re.escape(letters)}]\w*"] if letters else [])
+            + ([f"[{re.escape(others)}]"] if others else [])) or "(?!)")
+
+    def finditer(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, term) of every use of a term in `text`."""
+        if self.quoted:
+            text = straight_quotes(text)
+        if "\x00" in text:
+            shown, positions = _without_null_escapes(text)
+            return [(positions[start], positions[end - 1] + 1, term)
+                    for start, end, term in self._find(shown)]
+        return self._find(text)
+
+    def _find(self, text: str) -> list[tuple[int, int, str]]:
+        trie, owner, continued = self.trie, self.owner, self.continued
+        search, next_token = self.candidates.search, _NEXT_TOKEN.match
+        found = []
+        first = search(text)
+        while first is not None:
+            start, end = first.span()
+            path = last = first.group()
+            node = trie.get(path)
+            if node is None or (start and not path[0].isalnum()
+                                and _WORD_CHAR.match(text, start - 1)):
+                first = search(text, end)
+                continue
+            # Walk the trie as far as the text follows it; keep the longest
+            # form that ends on a word boundary.
+            best = best_end = None
+            word_end = end
+            while True:
+                if node and (last[-1].isalnum() or not _WORD_CHAR.match(text, end)):
+                    best, best_end = node, end
+                    if path not in continued:
+                        break
+                following = next_token(text, end)
+                if following is None:
+                    break
+                space, last = following.groups()
+                path = (f"{path}{_STEP}{last}" if space
+                        else f"{path}{_STEP}{_GLUED}{last}")
+                node = trie.get(path)
+                if node is None:
+                    break
+                end = following.end()
+            if best is None:
+                first = search(text, word_end)
+            else:
+                found.append((start, best_end, owner[best]))
+                first = search(text, best_end)
+        return found
+
+
+def _without_null_escapes(text: str) -> tuple[str, list[int]]:
+    """`text` as shown (docutils' `unescape`: a null character marks a
+    backslash escape and goes, with the space or line break it escapes),
+    and the position in `text` of each character kept."""
+    kept: list[str] = []
+    positions: list[int] = []
+    index, length = 0, len(text)
+    while index < length:
+        char = text[index]
+        if char == "\x00":
+            index += 2 if index + 1 < length and text[index + 1] in " \n" else 1
+            continue
+        kept.append(char)
+        positions.append(index)
+        index += 1
+    return "".join(kept), positions
+
+
+def _keys(form: str) -> list[str]:
+    """The trie keys of a form: its tokens, each but the first prefixed with
+    _GLUED when it touches the one before."""
+    if _PLAIN_WORDS.fullmatch(form):
+        return form.split(" ")
+    keys, end = [], None
+    for match in _TOKEN.finditer(form):
+        keys.append(_GLUED + match.group() if match.start() == end else match.group())
+        end = match.end()
+    return keys
+
+
+#: The matchers compiled last, by key (see `matcher_for`), oldest first.
+_MATCHERS: dict[str, TermMatcher] = {}
+_MATCHERS_KEPT = 4
+
+
+def matcher_for(owners: Mapping[str, str] | Iterable[tuple[str, str]]) -> TermMatcher:
+    """The matcher of an agreement's terms (form -> term), compiled once
+    and cached, so that a re-read of an unchanged agreement, and every later
+    lookup, reuses it. The key is one string of the (form, term) pairs: a
+    tuple of pairs would be a thousand objects per agreement held by the
+    cache, which the garbage collector would walk to the end of the build.
+    A few are kept: a build reads each agreement once, and every matcher
+    kept is memory held to the end of the build."""
+    owner = dict(owners)
+    key = "\n".join(f"{form}{_STEP}{term}" for form, term in owner.items())
+    matcher = _MATCHERS.pop(key, None) or TermMatcher(owner)
+    _MATCHERS[key] = matcher
+    while len(_MATCHERS) > _MATCHERS_KEPT:
+        del _MATCHERS[next(iter(_MATCHERS))]
+    return matcher

@@ -1,0 +1,86 @@
+"""Clause numbers: every section of an agreement below its title is a
+clause, numbered 1, 1.1, 1.1.1 ... in document order, the number shown in
+its heading (so also in every table of contents)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from .doctree import normalize_space
+
+if TYPE_CHECKING:
+    from .records import ClauseRecord
+
+__all__ = ["CLAUSE_NUMBER", "heading_text", "number_clauses", "refresh_clause_title"]
+
+#: The class of the number before a clause's heading (the markup contract's).
+CLAUSE_NUMBER = "clause-number"
+
+
+def _is_number(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.inline) and CLAUSE_NUMBER in node["classes"]
+
+
+def number_clauses(document: nodes.document, title_section: nodes.section) -> list[ClauseRecord]:
+    """Number the sections below the title 1, 1.1, 1.1.1 ... in document
+    order and show the number in each heading -- so also in every table of
+    contents, which Sphinx builds from the headings afterwards.
+
+    Returns one record per clause, in document order.
+    """
+    records: list[ClauseRecord] = []
+
+    def visit(section: nodes.section, prefix: tuple[int, ...]) -> None:
+        count = 0
+        for child in section.children:
+            if not isinstance(child, nodes.section):
+                continue
+            count += 1
+            numbers = (*prefix, count)
+            number = ".".join(map(str, numbers))
+            title = child[0] if child.children and isinstance(child[0], nodes.title) else None
+            if not child["ids"]:
+                document.set_id(child)
+            labels = {name: document.nameids.get(name) or child["ids"][0]
+                      for name in child["names"] if document.nametypes.get(name)}
+            child["clause_number"] = number
+            child["clause_title"] = heading_text(title) if title is not None else ""
+            records.append({
+                "number": number,
+                "label": next(iter(labels), None),
+                "labels": labels,
+                "title": child["clause_title"],
+                "anchor": child["ids"][0],
+                "depth": len(numbers),
+                "line": (title.line if title is not None else None) or child.line,
+            })
+            if title is not None:
+                # "1." for a top-level clause, "1.1" below it, as legal texts do.
+                shown = number + "." if len(numbers) == 1 else number
+                title.insert(0, nodes.Text(" "))
+                title.insert(0, nodes.inline(shown, shown, classes=[CLAUSE_NUMBER]))
+            visit(child, numbers)
+
+    visit(title_section, ())
+    return records
+
+
+def heading_text(title: nodes.title) -> str:
+    """The text of a clause's heading without its number."""
+    children = title.children
+    if children and _is_number(children[0]):
+        children = children[2:] if len(children) > 1 and children[1] == " " else children[1:]
+    return normalize_space("".join(child.astext() for child in children))
+
+
+def refresh_clause_title(node: nodes.Node) -> None:
+    """A `clause` role in a clause's heading has just got its text: the
+    clause's title (the JSON export's) is the heading as now shown."""
+    parent = node.parent
+    while parent is not None and not isinstance(parent, nodes.title):
+        parent = parent.parent
+    if parent is not None and isinstance(parent.parent, nodes.section) \
+            and parent.parent.get("clause_number"):
+        parent.parent["clause_title"] = heading_text(parent)

@@ -1,0 +1,100 @@
+"""Source notes for `metric` and `ranking` through sphinxcontrib-bibtex:
+the very footnotes of ``:footcite:``. This is the one module that knows
+sphinxcontrib-bibtex (an adapter).
+
+A `source` option is handed to the ``footcite`` role that the document's
+parser would call -- looked up by name through docutils' public role
+registry, which Sphinx extends with the domains' roles -- so that a key
+cited both in running text and by a metric gets one footnote with one
+number on the page, and ``footbibliography`` prints it.
+
+A page that never calls ``footbibliography`` after its sourced figures gets
+the pending notes appended at its end by `PlaceSourceNotes`, so that a
+figure's note is never lost. sphinxcontrib-bibtex offers no public way to
+do that from a transform: `PlaceSourceNotes` does what its
+``footbibliography`` directive does with the per-document ``temp_data`` it
+keeps (``bibtex_foot_new_refs``, ``bibtex_foot_old_refs``,
+``bibtex_foot_bibliography``). ``tests/test_bibtex_adapter.py`` fails
+loudly when a release of sphinxcontrib-bibtex changes those.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from docutils.parsers.rst import roles
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+
+from .diagnostics import warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import SphinxDirective
+
+__all__ = ["PlaceSourceNotes", "has_citation", "setup_bibtex", "source_notes"]
+
+#: temp_data flag: this page's metrics/rankings created footnotes.
+USED_FLAG = "briefing_sources_used"
+#: sphinxcontrib-bibtex's per-document data (see the module's docstring).
+NEW_REFS, OLD_REFS, BIBLIOGRAPHY = (
+    "bibtex_foot_new_refs", "bibtex_foot_old_refs", "bibtex_foot_bibliography")
+
+
+def source_notes(directive: SphinxDirective, keys_text: str) -> list[nodes.Node]:
+    """The footnote references for comma-separated bib `keys_text` (may be [])."""
+    if not keys_text.strip():
+        return []
+    if "footcite" not in directive.env.domains:  # sphinxcontrib.bibtex not loaded
+        warn("bad-option", "`source` needs the sphinxcontrib.bibtex extension",
+             directive.get_location())
+        return []
+    role, messages = roles.role("footcite", directive.state_machine.language,
+                                directive.lineno, directive.state.reporter)
+    if role is None:
+        return [*messages]
+    rawtext = f":footcite:`{keys_text}`"
+    result, problems = role("footcite", rawtext, keys_text, directive.lineno,
+                            directive.state.inliner)
+    directive.env.temp_data[USED_FLAG] = True
+    return [*messages, *result, *problems]
+
+
+def has_citation(node: nodes.Element) -> bool:
+    """Whether `node` holds a ``footcite``/``cite`` citation (or a plain footnote ref)."""
+    for child in node.findall(nodes.Element):
+        if isinstance(child, (nodes.footnote_reference, nodes.citation_reference)):
+            return True
+        if isinstance(child, addnodes.pending_xref) and child.get("refdomain") in (
+            "cite", "footcite", "citation",
+        ):
+            return True
+    return False
+
+
+class PlaceSourceNotes(SphinxTransform):
+    """Append notes that no ``footbibliography`` printed to the page's last section."""
+
+    # Before docutils numbers footnotes (620), once the whole page is parsed.
+    default_priority = 600
+
+    def apply(self, **kwargs: Any) -> None:
+        temp = self.env.temp_data
+        if not temp.get(USED_FLAG) or not temp.get(NEW_REFS):
+            return
+        notes = temp[BIBLIOGRAPHY]
+        temp[OLD_REFS] |= temp[NEW_REFS]
+        temp[NEW_REFS].clear()
+        temp[BIBLIOGRAPHY] = nodes.container()
+        for bibfile in getattr(self.env.get_domain("cite"), "bibdata").bibfiles:
+            self.env.note_dependency(bibfile)
+        notes["classes"].append("briefing-source-notes")
+        parent: nodes.Element = self.document
+        while len(parent) and isinstance(parent[-1], nodes.section):
+            parent = parent[-1]
+        parent += notes
+
+
+def setup_bibtex(app: Sphinx) -> None:
+    app.add_transform(PlaceSourceNotes)
