@@ -94,7 +94,8 @@ class _MainText(HTMLParser):
             return
         if self.depth:
             self.depth += 1
-            self.skip += self.skip > 0 or tag in self.SKIP
+            if self.skip or tag in self.SKIP:
+                self.skip += 1
         elif dict(attrs).get("role") == "main" and tag in ("article", "div", "main"):
             self.depth = 1
 
