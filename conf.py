@@ -32,8 +32,7 @@ extensions = [
     "sphinx_design",
     "sphinxcontrib.bibtex",
     "notfound.extension",
-    "sphinx_sitemap",
-    "sitemap_complete",
+    "sitemap",
     "sphinxext.opengraph",
     "agreement",
     "briefing",
@@ -78,9 +77,8 @@ html_last_updated_fmt = "%Y-%m-%d"
 html_theme_options = {"navigation_with_keys": True}
 
 # Read the Docs sets READTHEDOCS_CANONICAL_URL; a local build points the
-# sitemap and OpenGraph tags at the local preview server instead.
+# sitemap (_ext/sitemap.py) and OpenGraph tags at the local preview server.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "http://127.0.0.1:8000/")
-sitemap_url_scheme = "{link}"
 ogp_site_url = html_baseurl
 ogp_site_name = html_title
 ogp_enable_meta_description = True

@@ -27,6 +27,7 @@ its ``setup_<feature>(app)``:
 - ``defined_terms`` -- the `defined-terms` index
 - ``reader``        -- the read-time pass
 - ``resolve``       -- the write-time pass
+- ``toc_copies``    -- the headings' copies in Sphinx's tables of contents
 - ``export``        -- ``X.agreement.json`` and `agreement_data()`
 - ``versions``      -- the redline pages; ``redline`` -- the comparison
 - ``doctree``       -- helpers to walk and edit doctrees
@@ -52,6 +53,7 @@ from .reader import setup_reader
 from .resolve import setup_resolve
 from .term_nodes import setup_term_nodes
 from .term_roles import setup_term_roles
+from .toc_copies import setup_toc_copies
 from .versions import setup_versions
 
 if TYPE_CHECKING:
@@ -77,6 +79,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_defined_terms(app)
     setup_reader(app)
     setup_resolve(app)
+    setup_toc_copies(app)
     add_stylesheets(app, STATIC_DIR, "agreement.css")
     setup_versions(app)
     return {

@@ -18,7 +18,6 @@ from .term_roles import resolve_uses
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
 
 __all__ = ["setup_resolve"]
 
@@ -44,21 +43,5 @@ def resolve_agreement_nodes(app: Sphinx, doctree: nodes.document, docname: str) 
     write_export(app, doctree, docname, references)
 
 
-def resolve_toc_clause_references(app: Sphinx, env: BuildEnvironment) -> None:
-    """Give the `clause` roles in the headings copied into the tables of
-    contents their text ("Section 4 of ..."), as plain text: a reference
-    to another agreement is only known once every document is read, after
-    Sphinx copied the heading. Done once all are read, before any page is
-    written (so also for a parallel write)."""
-    catalog = None
-    for docname in sorted(env.tocs):
-        references = list(env.tocs[docname].findall(clause_reference))
-        if references:
-            catalog = catalog or ClauseCatalog.from_env(env)
-            resolve_clause_references(catalog, env.tocs[docname], docname, None,
-                                      provisional=True, references=references)
-
-
 def setup_resolve(app: Sphinx) -> None:
-    app.connect("env-updated", resolve_toc_clause_references)
     app.connect("doctree-resolved", resolve_agreement_nodes)
