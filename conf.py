@@ -83,7 +83,8 @@ ogp_site_url = html_baseurl
 ogp_site_name = html_title
 ogp_enable_meta_description = True
 ogp_social_cards = {"enable": False}  # would need matplotlib
-notfound_urls_prefix = urlparse(html_baseurl).path if "READTHEDOCS_CANONICAL_URL" in os.environ else "/"
+on_read_the_docs = "READTHEDOCS_CANONICAL_URL" in os.environ
+notfound_urls_prefix = urlparse(html_baseurl).path if on_read_the_docs else "/"
 
 # -- Sources (sphinxcontrib-bibtex) ------------------------------------------------
 

@@ -89,9 +89,10 @@ def write_corpus(root: Path, pages: int, terms: int, uses: int, clauses: int = 1
             if definitions:
                 body["peer"] += [".. glossary::", ""]
                 for name in definitions:
-                    body["peer"] += [f"   {name}", f"      means the {name.lower()} in this agreement.", ""]
+                    meaning = f"means the {name.lower()} in this agreement."
+                    body["peer"] += [f"   {name}", f"      {meaning}", ""]
                     for kind in ("real", "floor"):
-                        body[kind] += [f":define:`{name}` means the {name.lower()} in this agreement.", ""]
+                        body[kind] += [f":define:`{name}` {meaning}", ""]
             clause_uses = uses_left // (clauses - c)
             uses_left -= clause_uses
             # Every term is used; the rest of the uses are drawn at random.

@@ -9,9 +9,10 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Hashable, TypeVar
+from typing import TypeVar
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -71,7 +72,8 @@ def best_of_each(runs: int, builds: dict[Variant, Callable[[], BuildResult]]
     return {name: min(found, key=lambda r: r.seconds) for name, found in results.items()}
 
 
-def report(figure: str, value: float, target: float, unit: str = "x", lower_is_better: bool = True) -> dict:
+def report(figure: str, value: float, target: float, unit: str = "x",
+           lower_is_better: bool = True) -> dict:
     ok = value <= target if lower_is_better else value >= target
     row = {"figure": figure, "value": round(value, 3), "target": target, "unit": unit,
            "pass": ok}

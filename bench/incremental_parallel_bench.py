@@ -104,10 +104,12 @@ def main() -> list[dict]:
         serial, parallel = found["-j 1"], found["-j 2"]
         print(f"  50 terms/page, clean build -j 1: {serial.seconds:6.2f} s; "
               f"-j 2: {parallel.seconds:6.2f} s")
-        rows.append(report("parallel: -j 2 wall time / -j 1", parallel.seconds / serial.seconds, 1.0))
+        rows.append(report("parallel: -j 2 wall time / -j 1",
+                           parallel.seconds / serial.seconds, 1.0))
         differing = differing_files(root / "out-j1", root / "out-j2")
         print(f"  files differing between -j 1 and -j 2: {len(differing)} {differing[:5]}")
-        rows.append(report("parallel: output files differing from -j 1", len(differing), 0, unit=""))
+        rows.append(report("parallel: output files differing from -j 1", len(differing), 0,
+                           unit=""))
     finally:
         shutil.rmtree(root, ignore_errors=True)
     for terms in args.terms:

@@ -61,7 +61,7 @@ def page_weight(browser, url: str) -> tuple[dict[str, int], dict[str, int]]:
     responses = []
     # A Python function: Playwright tags handlers with an attribute, which a
     # builtin such as list.append cannot take.
-    page.on("response", lambda response: responses.append(response))
+    page.on("response", lambda response: responses.append(response))  # noqa: PLW0108
     page.goto(url, wait_until="networkidle")
     by_type: dict[str, int] = defaultdict(int)
     static: dict[str, int] = {}
@@ -81,7 +81,8 @@ def page_weight(browser, url: str) -> tuple[dict[str, int], dict[str, int]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--html", type=Path, default=REPO / "_build" / "html",
-                        help="the HTML build to measure (default: _build/html; run `make html` first)")
+                        help="the HTML build to measure (default: _build/html; "
+                             "run `make html` first)")
     args = parser.parse_args()
     outdir = args.html.resolve()
     missing = [rel for rel in PAGES.values() if not (outdir / rel).is_file()]

@@ -23,11 +23,14 @@ import argparse
 import random
 import shutil
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from autolink_bench import CONF, FILLER, term_names
 from common import REPO, best_of_each, report, sphinx_build
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 KINDS = ("real", "floor")
 
@@ -65,8 +68,8 @@ def definitions_page(p: int, terms: int, as_list: bool) -> str:
     clauses = [(f"p{p}-definitions", "Definitions", [block])]
     for c in range(1, 10):
         clauses.append((f"p{p}-clause-{c}", f"Clause {c}",
-                        _uses(rng, names[c - 1::9], 60, 8)
-                        + [f"As :clause:`p{p}-definitions` says."]))
+                        [*_uses(rng, names[c - 1::9], 60, 8),
+                         f"As :clause:`p{p}-definitions` says."]))
     return _page(f"Agreement {p}", clauses)
 
 
@@ -124,7 +127,8 @@ def main() -> list[dict]:
         try:
             write_shape(root, shape)
             times = best_of_each(args.runs, {
-                kind: lambda k=kind: sphinx_build(root / k, root / f"_out-{k}") for kind in KINDS})
+                kind: lambda k=kind, r=root: sphinx_build(r / k, r / f"_out-{k}")
+                for kind in KINDS})
         finally:
             shutil.rmtree(root, ignore_errors=True)
         print(f"  {shape}: real {times['real'].seconds:6.2f} s, "

@@ -36,10 +36,12 @@ def main() -> int:
         if proc.returncode != 0:
             failed_scripts.append(script)
             print(proc.stderr[-2000:], file=sys.stderr)
-        rows += [m.groupdict() for line in proc.stdout.splitlines() if (m := ROW.match(line.strip()))]
+        rows += [m.groupdict() for line in proc.stdout.splitlines()
+                 if (m := ROW.match(line.strip()))]
     print("\n| figure | value | target | result |\n| --- | --- | --- | --- |")
     for row in rows:
-        print(f"| {row['figure'].strip()} | {row['value']}{row['unit']} | {row['target']} | {row['verdict']} |")
+        print(f"| {row['figure'].strip()} | {row['value']}{row['unit']} | {row['target']} "
+              f"| {row['verdict']} |")
     failed_rows = sum(row["verdict"] == "FAIL" for row in rows)
     print(f"\n{len(rows)} figures, {failed_rows} off target"
           + (f"; scripts that failed: {', '.join(failed_scripts)}" if failed_scripts else ""))

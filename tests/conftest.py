@@ -3,11 +3,13 @@ whole site per test session (building it is the expensive part)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-
 from sitebuild import ROOTS, SiteBuild, build_site
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 

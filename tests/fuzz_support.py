@@ -8,15 +8,17 @@ A module of its own (not conftest), imported by name like ``sitebuild``."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
+import sitebuild  # noqa: F401 - puts _ext/ on sys.path, as the site's conf.py does
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-
-import sitebuild  # noqa: F401 - puts _ext/ on sys.path, as the site's conf.py does
 from malformed_support import ANSI, CRASH_SIGNS, Build, build_project
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
 
 # A tag or an attribute from these, unescaped in the HTML, is an injection.
 TAG_MARKERS = ["<x-fuzz-1>", "</x-fuzz-1>", '<x-fuzz-2 onfuzz="2">', "<x-fuzz-3/>"]

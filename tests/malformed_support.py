@@ -8,15 +8,18 @@ A module of its own (not conftest), imported by name like ``sitebuild``."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pytest
+import sitebuild  # noqa: F401 - puts _ext/ on sys.path, as the site's conf.py does
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-import sitebuild  # noqa: F401 - puts _ext/ on sys.path, as the site's conf.py does
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    import pytest
 
 SYNTAXES = {"rst": ".rst", "md": ".md"}
 
@@ -107,7 +110,7 @@ def records_of(warnings: str) -> list[Record]:
     text = ANSI.sub("", warnings)
     starts = list(RECORD_START.finditer(text))
     records = []
-    for match, after in zip(starts, [*starts[1:], None]):
+    for match, after in zip(starts, [*starts[1:], None], strict=False):
         body = text[match.start():after.start() if after else len(text)].rstrip()
         records.append(Record(match["path"], int(match["line"]) if match["line"] else None,
                               body))

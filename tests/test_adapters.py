@@ -12,10 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import sitebuild  # noqa: F401 - puts _ext/ on sys.path, as the site's conf.py does
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
-
-import sitebuild  # noqa: F401 - puts _ext/ on sys.path, as the site's conf.py does
 
 from agreement.clause_refs import clause_reference
 from briefing import bibtex

@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from agreement.export import agreement_data, dumps
 from test_agreement_support import (
     SYNTAXES,
     all_clauses,
@@ -22,6 +20,8 @@ from test_agreement_support import (
     validate,
     warnings,
 )
+
+from agreement.export import agreement_data, dumps
 
 pytestmark = [
     pytest.mark.sphinx("html", testroot="agreement-basic"),
@@ -94,7 +94,7 @@ def test_clauses_are_numbered_in_headings(app, syntax):
     assert numbers == ["1.", "1.1", "2.", "3.", "4.", "5."]
     first = headings[0]
     assert str(first).startswith(
-        f'<h2><span class="clause-number">1.</span> Access to the Services')
+        '<h2><span class="clause-number">1.</span> Access to the Services')
     assert first.get_text().startswith("1. Access to the Services")
     assert headings[1].name == "h3"
     # The title is not a clause.
@@ -127,7 +127,7 @@ def test_define_renders_a_dfn(app, syntax):
     page = body(outdir, f"terms-{syntax}")
     ids = [dfn["id"] for dfn in page.find_all("dfn")]
     assert ids == ["term-services", "term-customer", "term-customer-application",
-                   "term-order-form", f"term-{syntax == 'rst' and 'alpha' or 'beta'}-credit",
+                   "term-order-form", f"term-{(syntax == 'rst' and 'alpha') or 'beta'}-credit",
                    "term-customer-data"]
     for dfn in page.find_all("dfn"):
         assert dfn.find_parent("a") is None
@@ -163,11 +163,13 @@ def test_links_carry_the_defining_sentence(app, syntax):
     outdir = built(app)
     page = body(outdir, f"terms-{syntax}")
     link = page.find("a", class_="term", href="#term-customer-data")
-    assert link["aria-description"] == "All data that the Customer uploads is \u201cCustomer Data\u201d."
+    assert link["aria-description"] == (
+        "All data that the Customer uploads is \u201cCustomer Data\u201d.")
     link = page.find("a", class_="term", href="#term-customer-application")
     # Clause references in the sentence read as rendered.
-    assert link["aria-description"] == ("The Customer may build applications that run the Services (each a "
-                             "\u201cCustomer Application\u201d), subject to Section 2.")
+    assert link["aria-description"] == (
+        "The Customer may build applications that run the Services (each a "
+        "\u201cCustomer Application\u201d), subject to Section 2.")
 
 
 @pytest.mark.parametrize("syntax", SYNTAXES)

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import os
 import shutil
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-
 from test_agreement_support import body, export, warnings
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 ROOT = "test-agreement-basic"
 

@@ -12,12 +12,14 @@ about sixty-four times.
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-
 import sitebuild  # noqa: F401 - puts _ext/ on sys.path, as the site's conf.py does
 from malformed_support import build_project
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: The test project counts the calls made between two transforms around the
 #: extension's read pass (priority 800) and two listeners around its write

@@ -26,9 +26,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import example, given
-from hypothesis import strategies as st
-
 from fuzz_support import (
     ATTR_MARKERS,
     HELPERS,
@@ -42,9 +39,11 @@ from fuzz_support import (
     run_whole_builds,
     whole_build_settings,
 )
+from hypothesis import example, given
+from hypothesis import strategies as st
+from test_agreement_support import all_clauses, clause_sections, heading_of, validate
 
 from agreement.diagnostics import WARNING_SUBTYPES
-from test_agreement_support import all_clauses, clause_sections, heading_of, validate
 
 # -- markers -------------------------------------------------------------------------------
 
@@ -308,7 +307,7 @@ def check_export(outdir: Path, docname: str, page: Page, syntax: str) -> None:
     headings = [heading_of(s) for s in clause_sections(main)]
     clauses = all_clauses(data["clauses"])
     assert len(headings) == len(clauses)
-    for heading, clause in zip(headings, clauses):
+    for heading, clause in zip(headings, clauses, strict=False):
         number = heading.select_one(".clause-number").get_text().rstrip(".")
         assert number == clause["number"]
         shown = " ".join(heading.get_text().split())

@@ -8,11 +8,11 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from sitebuild import REPO
+from test_agreement_support import validate
 
 from agreement.diagnostics import WARNING_SUBTYPES
 from agreement.header import AgreementDirective
-from sitebuild import REPO
-from test_agreement_support import validate
 
 GUIDE = REPO / "source" / "guide" / "agreements.md"
 EXAMPLE = "source/guide/example-agreement"

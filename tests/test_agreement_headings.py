@@ -9,7 +9,6 @@ every reference there, and the build stopped with a traceback."""
 from __future__ import annotations
 
 import pytest
-
 from test_agreement_support import SYNTAXES, body, plain, soup, warnings
 
 OTHER = {"rst": "md", "md": "rst"}
@@ -91,7 +90,7 @@ def test_a_use_in_a_heading_outside_an_agreement_is_plain_text(app):
     app.build()
     page = body(app.outdir, "notes")
     assert heading_texts(page) == ["About Customer Data"]
-    assert page.find("h2").select("a") == [a for a in page.find("h2").select("a.headerlink")]
+    assert page.find("h2").select("a") == list(page.find("h2").select("a.headerlink"))
     assert toc_texts(soup(app.outdir, "notes").select_one(".toc-tree")) == \
         ["Notes", "About Customer Data"]
     # In the running text, the same `use` links to the defining agreement.

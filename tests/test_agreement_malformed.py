@@ -22,11 +22,9 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+import malformed_support
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.testing.util import SphinxTestApp
-
-import malformed_support
 from malformed_support import (
     SYNTAXES,
     Expect,
@@ -37,9 +35,10 @@ from malformed_support import (
     catalogue_files,
     failed_under_W_with,
 )
+from sphinx.testing.util import SphinxTestApp
+from test_agreement_support import validate
 
 from agreement.diagnostics import WARNING_SUBTYPES
-from test_agreement_support import validate
 
 
 @dataclass(frozen=True)
@@ -86,7 +85,8 @@ CASES: list[Case] = [
          md_directive(**GOOD).replace("```\n", "\nStray content.\n```\n", 1)
          .replace("```{agreement}\n\nStray", "```{agreement}\nStray"),
          (Expect("docutils", 'Error in "agreement" directive:\nno content permitted'),),
-         expect_md=(Expect("myst.directive_parse", "'agreement': Has content, but none permitted"),),
+         expect_md=(Expect("myst.directive_parse",
+                           "'agreement': Has content, but none permitted"),),
          absent=("Stray content.",), header=False),
     Case("missing-provider",
          rst_directive(**{"last-updated": "2025-07-15"}),

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jsonschema
 from bs4 import BeautifulSoup
-
 from sitebuild import REPO
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SCHEMA_PATH = REPO / "_ext" / "agreement" / "agreement.schema.json"
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))

@@ -8,11 +8,11 @@ import pickle
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
+from test_agreement_support import SYNTAXES, body, export, validate, warnings
 
 from agreement.forms import plural_of, singular_of, slugify, term_forms
 from agreement.matcher import TermMatcher, matcher_for
 from agreement.term_nodes import linked_text
-from test_agreement_support import SYNTAXES, body, export, validate, warnings
 
 
 def links(container) -> list[tuple[str, str]]:

@@ -21,7 +21,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from sitebuild import ROOTS
 from test_agreement_support import SUFFIX, SYNTAXES, body, export, plain, soup, warnings
 
@@ -210,7 +209,8 @@ def test_moved_clause_with_same_text_is_renumbered_not_changed(app, syntax):
     clause = row(clause_rows(redline_of(built(app), f"{syntax}-v2")), "Notices")
     assert clause["classes"] == {"redline-unchanged", "redline-renumbered"}
     assert (clause["del"], clause["ins"]) == (["6"], ["4"])  # only the number
-    assert clause["text_now"] == clause["text_before"] == "Notices go to the address given at sign-up."
+    assert clause["text_now"] == clause["text_before"] == (
+        "Notices go to the address given at sign-up.")
 
 
 @pytest.mark.parametrize("syntax", SYNTAXES)

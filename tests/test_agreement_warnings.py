@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
+from test_agreement_support import SUFFIX, SYNTAXES, body, plain, validate, warnings
 
 from agreement.diagnostics import WARNING_SUBTYPES
-from test_agreement_support import SUFFIX, SYNTAXES, body, plain, validate, warnings
 
 pytestmark = [
     pytest.mark.sphinx("html", testroot="agreement-warnings"),
@@ -98,7 +98,8 @@ def test_each_empty_role_warns(app, syntax):
     line = line_of(path, "Empty define", 1)
     messages = [w["message"] for w in warnings(app.warning.getvalue())
                 if Path(w["path"]).name == path.name and int(w["line"]) == line]
-    assert sorted(messages) == ["clause needs the label of a clause", "define needs the term to define"]
+    assert sorted(messages) == ["clause needs the label of a clause",
+                                "define needs the term to define"]
 
 
 def test_every_subtype_is_exercised(app):

@@ -6,12 +6,11 @@ from __future__ import annotations
 import sys
 
 import pytest
-
 from sitebuild import REPO
 
 sys.path.insert(0, str(REPO / "bench"))
-import common  # noqa: E402
-import run  # noqa: E402
+import common
+import run
 
 
 @pytest.mark.parametrize(("figure", "value", "target", "unit", "lower", "verdict"), [
@@ -21,7 +20,8 @@ import run  # noqa: E402
     ("real site: full build time", 2.6, 60, "s", True, "PASS"),
     ("speed-up", 0.5, 1.0, "x", False, "FAIL"),
 ])
-def test_the_runner_reads_every_reported_figure(capsys, figure, value, target, unit, lower, verdict):
+def test_the_runner_reads_every_reported_figure(capsys, figure, value, target, unit, lower,
+                                                verdict):
     common.report(figure, value, target, unit=unit, lower_is_better=lower)
     line = capsys.readouterr().out.strip()
     row = run.ROW.match(line)

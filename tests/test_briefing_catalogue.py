@@ -99,8 +99,10 @@ def test_incremental_add_change_remove(make_app, rootdir, tmp_path, parallel):
 
     # Change: a (reST) technology's title, area and stage.
     charlie = srcdir / "charlie.rst"
-    charlie.write_text(charlie.read_text().replace(".. technology:: Open RAN", ".. technology:: Aerial RAN")
-                       .replace(":area: networks", ":area: llm").replace(":stage: beta", ":stage: product"))
+    charlie.write_text(charlie.read_text()
+                       .replace(".. technology:: Open RAN", ".. technology:: Aerial RAN")
+                       .replace(":area: networks", ":area: llm")
+                       .replace(":stage: beta", ":stage: product"))
     app = _rebuild(make_app, srcdir, parallel)
     rows = catalogue_rows(outdir)
     assert ["Aerial RAN", "Large language models", "Product", "Open RAN page"] in rows[0]

@@ -24,9 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
-
 from fuzz_support import (
     ATTR_MARKERS,
     HELPERS,
@@ -40,7 +37,8 @@ from fuzz_support import (
     run_whole_builds,
     whole_build_settings,
 )
-
+from hypothesis import given
+from hypothesis import strategies as st
 
 # -- markers -------------------------------------------------------------------------------
 
@@ -294,7 +292,6 @@ def test_parse_number_never_raises_and_is_finite(text):
 @given(text=st.one_of(DATES.map(lambda d: f"{d}: x"), st.text(max_size=30)))
 def test_timeline_dates_never_raise(text):
     from briefing.timeline import DATE_PREFIX
-
     from foundation.dates import parse_partial_date
 
     match = DATE_PREFIX.match(text)

@@ -15,7 +15,6 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-
 from malformed_support import (
     SYNTAXES,
     Case,

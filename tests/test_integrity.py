@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-
 from sitebuild import REPO, build_site
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # What a copy of the site needs; the rest of the repository is not read.
 SITE_FILES = ["conf.py", "index.rst", "source", "_ext", "_static"]

@@ -45,7 +45,7 @@ def test_livehtml_serves_the_site():
     output = proc.stdout.read().decode("utf-8", "replace") if proc.stdout else ""
     assert "Corporate documents" in body, output[-3000:]
     # sphinx-autobuild injects its reload script into served pages.
-    assert "websocket" in body.lower() or "livereload" in body.lower() or "autobuild" in body.lower()
+    assert any(marker in body.lower() for marker in ("websocket", "livereload", "autobuild"))
 
 
 def test_help_lists_the_targets():

@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
-
 from test_agreement_support import all_clauses, clause_sections, heading_of, validate
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -57,7 +56,8 @@ def own_blocks(element: Tag, out: list[str]) -> None:
             continue
         if child.name == "pre":
             out.append(child.get_text().rstrip())
-        elif child.name in TEXT_BLOCKS or (child.name == "div" and "line" in child.get("class", [])):
+        elif child.name in TEXT_BLOCKS or (child.name == "div"
+                                           and "line" in child.get("class", [])):
             out.append(text_of(child))
         else:
             own_blocks(child, out)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import importlib.util
+import itertools
 import json
 import subprocess
 import sys
@@ -26,7 +27,7 @@ def _load_redline():
     does not import (its __init__ is developed separately)."""
     try:
         from agreement import redline as module
-    except Exception:  # noqa: BLE001 - any failure of the package's __init__
+    except Exception:
         spec = importlib.util.spec_from_file_location("agreement_redline_only", REDLINE_FILE)
         assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
@@ -286,7 +287,7 @@ def test_word_diff_rebuilds_both_texts(old, new):
         assert text.strip() if op != "=" else text
         if op == "+":
             assert text == text.strip()
-    assert all(a[0] != b[0] for a, b in zip(segments, segments[1:]))
+    assert all(a[0] != b[0] for a, b in itertools.pairwise(segments))
 
 
 # --------------------------------------------------------------------------

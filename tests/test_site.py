@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import pickle
-import runpy
 import re
-from pathlib import Path
+import runpy
 
 import jsonschema
-import pytest
 import yaml
-
 from sitebuild import REPO
+
 
 def read_conf() -> dict:
     """The values that the site's conf.py sets, read as Sphinx reads them."""

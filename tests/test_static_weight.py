@@ -12,11 +12,13 @@ from __future__ import annotations
 import posixpath
 import re
 from html.parser import HTMLParser
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-
 from sitebuild import REPO
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 BUDGET_BYTES = 10 * 1024
 ASSETS = sorted(p for p in REPO.glob("_ext/*/static/*") if p.suffix in (".css", ".js"))

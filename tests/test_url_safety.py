@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup
+from fuzz_support import HELPERS, build_fuzzed, run_whole_builds, whole_build_settings
 from hypothesis import given
 from hypothesis import strategies as st
-
-from fuzz_support import HELPERS, build_fuzzed, run_whole_builds, whole_build_settings
 
 from foundation.urls import SAFE_SCHEMES, check_url
 
@@ -29,15 +28,15 @@ def spelt(draw: st.DrawFn, text: str) -> str:
     characters and some characters as character references."""
     out = []
     for char in text:
-        char = draw(st.sampled_from([char.lower(), char.upper()]))
+        cased = draw(st.sampled_from([char.lower(), char.upper()]))
         form = draw(st.sampled_from(["plain", "plain", "decimal", "hex", "nested"]))
         if form == "decimal":
-            char = f"&#{ord(char)};"
+            cased = f"&#{ord(cased)};"
         elif form == "hex":
-            char = f"&#x{ord(char):x};"
+            cased = f"&#x{ord(cased):x};"
         elif form == "nested":
-            char = f"&amp;#{ord(char)};"
-        out.append(char + draw(INSIDE))
+            cased = f"&amp;#{ord(cased)};"
+        out.append(cased + draw(INSIDE))
     return "".join(out)
 
 
@@ -102,8 +101,8 @@ def pages_of(urls: list[str]) -> dict[str, str]:
     """An agreement whose `source` and a technology whose `link` is each URL
     (one line: reST and MyST options end at the line break)."""
     pages = {}
-    for number, url in enumerate(urls):
-        url = re.sub("[\n\r]", "", url)
+    for number, written in enumerate(urls):
+        url = re.sub("[\n\r]", "", written)
         pages[f"agreement{number}"] = (
             f"Terms {number}\n========\n\n.. agreement::\n   :provider: Example\n"
             f"   :last-updated: 2025-07-15\n   :source: {url}\n\nText.\n")

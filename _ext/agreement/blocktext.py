@@ -42,15 +42,15 @@ def assign_exact_lines(targets: Iterable[nodes.Element]) -> None:
         # of everything visited before it.
         stack: list[nodes.Node] = list(reversed(block.children))
         while stack and wanted:
-            node = stack.pop()
-            if isinstance(node, nodes.Text):
-                breaks += node.count("\n")
+            current = stack.pop()
+            if isinstance(current, nodes.Text):
+                breaks += current.count("\n")
                 continue
-            if id(node) in wanted:
-                wanted.discard(id(node))
-                base = node.line or block.line
-                node.line = base + breaks if base else node.line
-            stack.extend(reversed(node.children))
+            if id(current) in wanted:
+                wanted.discard(id(current))
+                base = current.line or block.line
+                current.line = base + breaks if base else current.line
+            stack.extend(reversed(current.children))
 
 
 #: A sentence ends at ., ! or ? (with any closing quotes or brackets) and

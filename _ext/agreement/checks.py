@@ -4,10 +4,12 @@ with `define`, and clause references typed by hand."""
 from __future__ import annotations
 
 import re
-
-from docutils import nodes
+from typing import TYPE_CHECKING
 
 from .diagnostics import warn
+
+if TYPE_CHECKING:
+    from docutils import nodes
 
 # A parenthesised, quoted, capitalised phrase: (the "Services"),
 # ("Order Form"), (collectively, the “Services”). A marked definition never

@@ -4,7 +4,7 @@ resolution against the clauses of every agreement."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -68,7 +68,8 @@ class ClauseRole(SphinxRole):
             start, dots, end = (normalize_space(piece) for piece in part.partition(".."))
             broken = False
             if not start or (dots and not end):
-                defer_warning(node, "bad-range", f"clause: {part.strip()!r} lacks an end of its range")
+                defer_warning(node, "bad-range",
+                              f"clause: {part.strip()!r} lacks an end of its range")
                 broken = True
             items.append([
                 nodes.fully_normalize_name(start),
@@ -118,12 +119,12 @@ def expand_range(clauses: list[ClauseRecord], first: int, last: int) -> list[int
 
 def resolve_clause_references(
     catalog: ClauseCatalog,
-    doctree: nodes.document,
+    doctree: nodes.Element,
     docname: str,
     make_link: MakeLink | None,
     *,
     provisional: bool = False,
-    references: list[nodes.Node] | None = None,
+    references: Sequence[clause_reference] | None = None,
 ) -> None:
     """Give every `clause` role its text and links.
 

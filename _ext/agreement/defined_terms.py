@@ -54,17 +54,16 @@ def build_index(records: list[TermRecord], clauses: list[ClauseRecord],
             return nodes.Text("preamble")
         return nodes.reference("", number, internal=True, refid=by_number[number]["anchor"])
 
-    rows = []
+    rows: list[list[list[nodes.Node]]] = []
     for record in sorted(records, key=lambda r: (r["term"].casefold(), r["term"])):
         uses: list[nodes.Node] = []
         for number in record["used_in"]:
             if uses:
                 uses.append(nodes.Text(", "))
             uses.append(clause_link(number))
-        rows.append([[make_term_reference(record["id"], record["sentence"], record["term"],
-                                          docname, docname)],
-                     [clause_link(record["clause"])],
-                     uses or [nodes.Text("\u2014")]])
+        term: nodes.Node = make_term_reference(record["id"], record["sentence"], record["term"],
+                                               docname, docname)
+        rows.append([[term], [clause_link(record["clause"])], uses or [nodes.Text("\u2014")]])
     return make_table(["Term", "Defined in", "Used in"], rows,
                       classes=["defined-terms-table"], widths=[40, 20, 40])
 

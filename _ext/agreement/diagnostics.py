@@ -69,4 +69,5 @@ class role_problem(nodes.inline):  # noqa: N801 - docutils' node naming
 
 def defer_warning(node: nodes.Element, subtype: AgreementWarning, message: str) -> None:
     """Have the read-time pass warn about `node` once its line is exact."""
-    node.setdefault("deferred_warnings", []).append([subtype, message])
+    deferred: list[tuple[AgreementWarning, str]] = node.setdefault("deferred_warnings", [])
+    deferred.append((subtype, message))

@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from docutils import nodes
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-__all__ = ["HEADINGS", "collect", "enclosing_block", "enclosing_clause", "is_inside",
-           "located", "normalize_space", "replace_nodes"]
+__all__ = ["HEADINGS", "Collected", "collect", "enclosing_block", "enclosing_clause",
+           "is_inside", "located", "normalize_space", "replace_nodes"]
+
+N = TypeVar("N", bound=nodes.Node)
 
 #: Headings: no term is linked there (the markup contract); a link there
 #: would also be copied into the table of contents.
 HEADINGS = (nodes.title, nodes.subtitle, nodes.rubric)
 
 
-def collect(root: nodes.Node, classes: Iterable[type]) -> dict[type, list[nodes.Node]]:
+class Collected:
+    """The nodes that `collect` found, by class: ``found[term_use]`` is
+    the list of the `term_use` nodes."""
+
+    def __init__(self, found: dict[type, list[nodes.Node]]) -> None:
+        self._found = found
+
+    def __getitem__(self, cls: type[N]) -> list[N]:
+        return cast("list[N]", self._found[cls])
+
+
+def collect(root: nodes.Node, classes: Iterable[type[nodes.Node]]) -> Collected:
     """The nodes of each of `classes` (exact types) under `root`, in
     document order, found in one pass over the tree."""
     found: dict[type, list[nodes.Node]] = {cls: [] for cls in classes}
@@ -28,7 +41,7 @@ def collect(root: nodes.Node, classes: Iterable[type]) -> dict[type, list[nodes.
         if bucket is not None:
             bucket.append(node)
         stack.extend(reversed(node.children))
-    return found
+    return Collected(found)
 
 
 def replace_nodes(replacements: Iterable[tuple[nodes.Node, Sequence[nodes.Node]]]) -> None:
@@ -42,13 +55,12 @@ def replace_nodes(replacements: Iterable[tuple[nodes.Node, Sequence[nodes.Node]]
     for parent, replaced in by_parent.values():
         children: list[nodes.Node] = []
         for child in parent.children:
-            new = replaced.get(id(child))
-            if new is None:
+            if id(child) not in replaced:
                 children.append(child)
                 continue
-            for node in new:
+            for node in replaced[id(child)]:
                 parent.setup_child(node)
-            children.extend(new)
+                children.append(node)
         parent.children[:] = children
 
 

@@ -27,7 +27,7 @@ class AgreementDomain(Domain):
 
     name = "agreement"
     label = "Agreement"
-    initial_data: dict[str, Any] = {
+    initial_data = {
         "agreements": {},  # docname -> AgreementRecord
         "clauses": {},  # docname -> [ClauseRecord, ...] in document order
         "terms": {},  # docname -> [TermRecord, ...] in document order

@@ -104,7 +104,8 @@ def summary_text(section: nodes.section) -> str | None:
     out: list[str] = []
     for summary in _own_summaries(section):
         for child in summary.children:
-            if not set(child.get("classes", ())) & set(SUMMARY_CHROME):
+            if not (isinstance(child, nodes.Element)
+                    and set(child["classes"]) & set(SUMMARY_CHROME)):
                 _blocks(child, out)
     return "\n\n".join(text for text in out if text) or None
 
@@ -148,7 +149,8 @@ def build_export(
     if references is None:
         references = list(doctree.findall(clause_reference))
     for node in references:
-        local = [number for doc, number in node.get("targets", []) if doc == docname]
+        targets: list[list[str]] = node.get("targets", [])
+        local = [number for doc, number in targets if doc == docname]
         if local:
             targets_by_clause.setdefault(enclosing_clause(node), {}).update(
                 dict.fromkeys(local))

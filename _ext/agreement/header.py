@@ -5,6 +5,7 @@ authoritative text, the JSON export, the previous version and the redline).
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -23,6 +24,8 @@ from .domain import agreement_domain
 from .outputs import JSON_BUILDERS, has_redline, output_name, page_link, redline_pagename
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import OptionSpec
@@ -96,7 +99,8 @@ class AgreementDirective(SphinxDirective):
                      "an ISO date YYYY-MM-DD", node)
             else:
                 node["last_updated"] = date.isoformat()
-        node["previous"] = resolve_previous(self.env, options["previous"]) if options.get("previous") else None
+        previous = options.get("previous")
+        node["previous"] = resolve_previous(self.env, previous) if previous else None
         return [node]
 
 
@@ -120,17 +124,14 @@ def check_previous(app: Sphinx, env: BuildEnvironment) -> None:
                  "agreement", location)
 
 
-def render_header(app: Sphinx, headers: list[nodes.Node], docname: str) -> None:
+def render_header(app: Sphinx, headers: Sequence[agreement_header], docname: str) -> None:
     """Fill the header block of the agreement `docname`."""
     domain = agreement_domain(app.env)
     builder = app.builder
     for header in headers:
         header.clear()
         fields = nodes.field_list(classes=["agreement-facts"])
-
-        def field(name: str, *body: nodes.Node) -> None:
-            fields.append(nodes.field("", nodes.field_name(name, name),
-                                      nodes.field_body("", nodes.paragraph("", "", *body))))
+        field = functools.partial(_add_field, fields)
 
         if header.get("provider"):
             field("Provider", nodes.Text(header["provider"]))
@@ -143,10 +144,10 @@ def render_header(app: Sphinx, headers: list[nodes.Node], docname: str) -> None:
             field("Governing law", nodes.Text(header["governing_law"]))
         successors = domain.successors(docname)
         if successors:
-            links = [make_refnode(builder, docname, doc, None,
-                                  nodes.Text(domain.agreements[doc]["title"]))
-                     for doc in successors]
-            field("Superseded by", *_separated(links, ", "))
+            field("Superseded by", *_separated(
+                [make_refnode(builder, docname, doc, None,
+                              nodes.Text(domain.agreements[doc]["title"]))
+                 for doc in successors], ", "))
         if len(fields):
             header.append(fields)
 
@@ -170,7 +171,12 @@ def render_header(app: Sphinx, headers: list[nodes.Node], docname: str) -> None:
                                           classes=["agreement-links"]))
 
 
-def _separated(items: list[nodes.Node], separator: str) -> list[nodes.Node]:
+def _add_field(fields: nodes.field_list, name: str, *body: nodes.Node) -> None:
+    fields.append(nodes.field("", nodes.field_name(name, name),
+                              nodes.field_body("", nodes.paragraph("", "", *body))))
+
+
+def _separated(items: Sequence[nodes.Node], separator: str) -> list[nodes.Node]:
     result: list[nodes.Node] = []
     for index, item in enumerate(items):
         if index:

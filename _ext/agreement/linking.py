@@ -5,6 +5,7 @@ explicit `use` roles are linked to their definitions."""
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -78,8 +79,8 @@ class TermScanner:
                 self.breaks += child.count("\n")
             elif isinstance(child, NOT_RUNNING_TEXT):
                 self.breaks += child.astext().count("\n")
-            else:
-                self.visit(child, child.attributes.get("clause_number") or clause,
+            elif isinstance(child, nodes.Element):
+                self.visit(child, child.get("clause_number") or clause,
                            in_summary or isinstance(child, summary_block))
         if is_block:
             self.block, self.breaks = outer
@@ -123,7 +124,7 @@ def _join_texts(element: nodes.Element) -> None:
     are rebuilt once, whatever the number of runs."""
     children = element.children
     if not any(type(a) is nodes.Text and type(b) is nodes.Text
-               for a, b in zip(children, children[1:])):
+               for a, b in itertools.pairwise(children)):
         return
     joined: list[nodes.Node] = []
     run: list[nodes.Text] = []

@@ -111,7 +111,8 @@ class TermMatcher:
                 continue
             # Walk the trie as far as the text follows it; keep the longest
             # form that ends on a word boundary.
-            best = best_end = None
+            best: str | None = None
+            best_end = end
             word_end = end
             while True:
                 if node and (last[-1].isalnum() or not _WORD_CHAR.match(text, end)):

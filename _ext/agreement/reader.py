@@ -11,7 +11,7 @@ documents need is noted in the domain.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
@@ -20,8 +20,8 @@ from .blocktext import assign_exact_lines
 from .clause_refs import ClauseCatalog, clause_reference, resolve_clause_references
 from .defined_terms import build_index, defined_terms_block
 from .definitions import collect_definitions
-from .diagnostics import role_problem, warn
-from .doctree import collect, normalize_space, replace_nodes
+from .diagnostics import AgreementWarning, role_problem, warn
+from .doctree import Collected, collect, normalize_space, replace_nodes
 from .domain import agreement_domain
 from .header import agreement_header
 from .linking import TermScanner, link_use_roles
@@ -51,14 +51,14 @@ class AgreementReader(SphinxTransform):
         self.place_role_nodes(found)
         domain = agreement_domain(self.env)
         domain.note_dependencies(self.env.docname, _dependencies(found))
-        headers = cast("list[agreement_header]", found[agreement_header])
+        headers = found[agreement_header]
         if headers:
             self.read_agreement(headers, found)
         else:
             self.outside_agreement(found)
 
     def read_agreement(self, headers: list[agreement_header],
-                       found: dict[type, list[nodes.Node]]) -> None:
+                       found: Collected) -> None:
         document, docname = self.document, self.env.docname
         header = headers[0]
         for extra in headers[1:]:
@@ -69,16 +69,15 @@ class AgreementReader(SphinxTransform):
 
         # Same-document clause references get their text now, so that the
         # defining sentences read "Section 4"; the rest waits for the write.
-        references = cast("list[clause_reference]", found[clause_reference])
+        references = found[clause_reference]
         if references:
             resolve_clause_references(ClauseCatalog({docname: clauses}, {docname: title}),
                                       document, docname, None, provisional=True,
                                       references=references)
-        terms = collect_definitions(document, cast("list[term_definition]",
-                                                   found[term_definition]))
+        terms = collect_definitions(document, found[term_definition])
         scanner = TermScanner(terms, self.config.agreement_link_terms)
         scanner.scan(document)
-        link_use_roles(terms, cast("list[term_use]", found[term_use]), docname, scanner.used)
+        link_use_roles(terms, found[term_use], docname, scanner.used)
         for term in terms:
             if not term.uses:
                 warn("unused-term", f"the term {term.term!r} is defined but never used "
@@ -86,7 +85,7 @@ class AgreementReader(SphinxTransform):
         order = {clause["number"]: position for position, clause in enumerate(clauses)}
         records = [term.record(order) for term in terms]
         for index in found[defined_terms_block]:
-            index += build_index(records, clauses, docname)
+            index.append(build_index(records, clauses, docname))
 
         agreement: AgreementRecord = {
             "title": title,
@@ -115,34 +114,38 @@ class AgreementReader(SphinxTransform):
                  "document's title", header)
         return title, number_clauses(self.document, title_section)
 
-    def place_role_nodes(self, found: dict[type, list[nodes.Node]]) -> None:
+    def place_role_nodes(self, found: Collected) -> None:
         """Give the roles' nodes their exact line, then emit the warnings
         the roles deferred until it was known."""
         classes = (term_definition, term_use, clause_reference, role_problem)
-        assign_exact_lines(cast("nodes.Element", node) for cls in classes for node in found[cls])
-        for cls in classes:
-            for node in found[cls]:
-                for subtype, message in cast("nodes.Element", node).get("deferred_warnings", ()):
-                    warn(subtype, message, node)
+        role_nodes: list[nodes.Element] = [node for cls in classes for node in found[cls]]
+        assign_exact_lines(role_nodes)
+        for node in role_nodes:
+            deferred: list[tuple[AgreementWarning, str]] = node.get("deferred_warnings", [])
+            for subtype, message in deferred:
+                warn(subtype, message, node)
         replace_nodes((node, ()) for node in found[role_problem])
 
-    def outside_agreement(self, found: dict[type, list[nodes.Node]]) -> None:
-        for node in found[term_definition]:
-            warn("outside-agreement", f"define {node['term']!r}: this document is not an "
-                 "agreement (it has no agreement directive)", node)
-        for node in found[defined_terms_block]:
+    def outside_agreement(self, found: Collected) -> None:
+        for definition in found[term_definition]:
+            warn("outside-agreement", f"define {definition['term']!r}: this document is not "
+                 "an agreement (it has no agreement directive)", definition)
+        for index in found[defined_terms_block]:
             warn("outside-agreement", "defined-terms: this document is not an agreement "
-                 "(it has no agreement directive)", node)
-            node.parent.remove(node)
+                 "(it has no agreement directive)", index)
+            index.parent.remove(index)
 
 
-def _dependencies(found: dict[type, list[nodes.Node]]) -> Dependencies:
+def _dependencies(found: Collected) -> Dependencies:
     """What of other documents this one shows: the clause labels it names,
     the terms it uses outside an agreement, its previous version."""
-    labels = {label for node in found[clause_reference]
-              for start, end, _ in node.get("items", ()) for label in (start, end) if label}
-    terms = {node["term"] for node in found[term_use]}
-    docs = {header["previous"] for header in found[agreement_header][:1] if header.get("previous")}
+    items: list[list[str | None]] = []
+    for node in found[clause_reference]:
+        items.extend(node.get("items", []))
+    labels = {label for start, end, _ in items for label in (start, end) if label}
+    terms = {str(node["term"]) for node in found[term_use]}
+    docs = {str(header["previous"]) for header in found[agreement_header][:1]
+            if header.get("previous")}
     return {"labels": sorted(labels), "terms": sorted(terms), "docs": sorted(docs)}
 
 

@@ -31,8 +31,8 @@ from difflib import SequenceMatcher
 from typing import Any, Literal, NamedTuple
 
 __all__ = [
-    "ClauseVersion",
     "ClausePair",
+    "ClauseVersion",
     "ListedClause",
     "Redline",
     "Segment",

@@ -4,7 +4,7 @@ read -- the header's links, `clause` references, `use` outside agreements
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.util.nodes import make_refnode
@@ -27,19 +27,19 @@ def resolve_agreement_nodes(app: Sphinx, doctree: nodes.document, docname: str) 
     found = collect(doctree, (agreement_header, clause_reference, term_use)
                     + (() if html else (linked_text,)))
     if not html:
-        expand_linked_text(cast("list[linked_text]", found[linked_text]))
-    render_header(app, cast("list[agreement_header]", found[agreement_header]), docname)
+        expand_linked_text(found[linked_text])
+    render_header(app, found[agreement_header], docname)
 
     def make_link(todoc: str, anchor: str, text: str) -> nodes.Node:
         return make_refnode(app.builder, docname, todoc, anchor, nodes.Text(text))
 
-    references = cast("list[clause_reference]", found[clause_reference])
+    references = found[clause_reference]
     if references:
         # The catalog indexes the clauses of every agreement: built only
         # for a page that refers to one.
         resolve_clause_references(ClauseCatalog.from_env(app.env), doctree, docname, make_link,
                                   references=references)
-    resolve_uses(app, cast("list[term_use]", found[term_use]), docname)
+    resolve_uses(app, found[term_use], docname)
     write_export(app, doctree, docname, references)
 
 

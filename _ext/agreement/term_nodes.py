@@ -85,7 +85,7 @@ def expand_linked_text(runs: Iterable[linked_text]) -> None:
         links = iter(node["links"])
         pieces: list[nodes.Node] = []
         done = 0
-        for start, end, term_id, sentence in zip(links, links, links, links):
+        for start, end, term_id, sentence in zip(links, links, links, links, strict=False):
             if start > done:
                 pieces.append(nodes.Text(text[done:start]))
             pieces.append(term_reference("", text[start:end], internal=True, refid=term_id,
@@ -129,17 +129,17 @@ def html_visit_linked_text(self: Any, node: linked_text) -> None:
     # Written by hand, in one string: an agreement has thousands of these
     # links, and a node and a visit per link and per piece of text between
     # links would multiply the work of every pass over the page.
-    text, done, parts = str(node.children[0]), 0, []
+    text, done, parts = str(node.children[0]), 0, list[str]()
     links = iter(node["links"])
     if "\x00" not in text and self.encode(text) == text:
         # Nothing to unescape or encode (the usual case): slices of the text.
-        for start, end, term_id, sentence in zip(links, links, links, links):
+        for start, end, term_id, sentence in zip(links, links, links, links, strict=False):
             parts += (text[done:start], _link_start(term_id, sentence), text[start:end], "</a>")
             done = end
         parts.append(text[done:])
     else:
         encode, unescape = self.encode, nodes.unescape
-        for start, end, term_id, sentence in zip(links, links, links, links):
+        for start, end, term_id, sentence in zip(links, links, links, links, strict=False):
             parts += (encode(unescape(text[done:start])), _link_start(term_id, sentence),
                       encode(unescape(text[start:end])), "</a>")
             done = end

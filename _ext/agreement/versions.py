@@ -16,8 +16,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from .export import agreement_data
 from .domain import agreement_domain
+from .export import agreement_data
 from .outputs import has_redline, page_link, redline_pagename
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ def redline_context(app: Sphinx, docname: str) -> dict[str, Any] | None:
     its previous version, or None if either export is unavailable."""
     # Imported here: most builds have no redline page, and every build
     # (an incremental one too) would pay for loading the comparison.
-    from .redline import compare, render_html
+    from .redline import compare, render_html  # noqa: PLC0415
 
     domain = agreement_domain(app.env)
     previous = domain.agreements[docname]["previous"]

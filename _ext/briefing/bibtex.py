@@ -50,13 +50,13 @@ def source_notes(directive: SphinxDirective, keys_text: str) -> list[nodes.Node]
         warn("bad-option", "`source` needs the sphinxcontrib.bibtex extension",
              directive.get_location())
         return []
-    role, messages = roles.role("footcite", directive.state_machine.language,
-                                directive.lineno, directive.state.reporter)
+    language: Any = directive.state_machine.language
+    role, messages = roles.role("footcite", language, directive.lineno, directive.state.reporter)
     if role is None:
         return [*messages]
     rawtext = f":footcite:`{keys_text}`"
     result, problems = role("footcite", rawtext, keys_text, directive.lineno,
-                            directive.state.inliner)
+                            directive.state.inliner, {}, [])
     directive.env.temp_data[USED_FLAG] = True
     return [*messages, *result, *problems]
 
@@ -87,7 +87,7 @@ class PlaceSourceNotes(SphinxTransform):
         temp[OLD_REFS] |= temp[NEW_REFS]
         temp[NEW_REFS].clear()
         temp[BIBLIOGRAPHY] = nodes.container()
-        for bibfile in getattr(self.env.get_domain("cite"), "bibdata").bibfiles:
+        for bibfile in self.env.get_domain("cite").bibdata.bibfiles:
             self.env.note_dependency(bibfile)
         notes["classes"].append("briefing-source-notes")
         parent: nodes.Element = self.document

@@ -68,7 +68,7 @@ def bar_chart_svg(base_id: str, caption: str, value_label: str, bars: list[Bar])
         "</pattern></defs>",
     ]
     zero = x0 + (0 - low) * scale
-    for index, (bar, value) in enumerate(zip(bars, values)):
+    for index, (bar, value) in enumerate(zip(bars, values, strict=False)):
         y = 4 + index * ROW_HEIGHT
         text_y = y + BAR_HEIGHT / 2
         left = x0 + (min(value, 0.0) - low) * scale

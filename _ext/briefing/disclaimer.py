@@ -8,7 +8,7 @@ depends on it, so editing the file rebuilds every page that shows it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
 from docutils.parsers.rst import Parser as RstParser
@@ -28,7 +28,8 @@ ACTIVE_ATTR = "briefing_disclaimers_active"
 
 def _parser_for(path: Path) -> Parser:
     if path.suffix == ".md":
-        from myst_parser.parsers.sphinx_ import MystParser
+        # Imported here: a site without Markdown need not install MyST.
+        from myst_parser.parsers.sphinx_ import MystParser  # noqa: PLC0415
 
         return MystParser()
     return RstParser()
@@ -64,7 +65,7 @@ class DisclaimerDirective(SphinxDirective):
             return []
         # A disclaimer file that shows itself (directly or through another one)
         # would be parsed without end.
-        active: list[str] = self.env.temp_data.setdefault(ACTIVE_ATTR, [])
+        active = cast("list[str]", self.env.temp_data.setdefault(ACTIVE_ATTR, []))
         if key in active:
             warn("unknown-disclaimer", f"disclaimer {key!r} is shown inside its own text "
                  f"({' -> '.join([*active, key])}); left out", location)
@@ -91,7 +92,7 @@ class DisclaimerDirective(SphinxDirective):
         _parser_for(path).parse(text, document)
         children = list(document.children)
         for child in children:
-            if child["names"] if isinstance(child, nodes.Element) else False:
+            if isinstance(child, nodes.Element) and child["names"]:
                 main.note_explicit_target(child, child)
         return children
 

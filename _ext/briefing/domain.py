@@ -10,7 +10,6 @@ on the order of reading.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Set
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
@@ -24,6 +23,8 @@ from foundation.roles import split_title
 from .diagnostics import warn
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Set
+
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
@@ -63,7 +64,7 @@ class BriefingDomain(Domain):
     label = "Technology briefing"
     object_types = {"technology": ObjType("technology", "tech")}
     roles = {"tech": TechRole()}
-    initial_data: dict[str, Any] = {
+    initial_data = {
         "technologies": {},  # docname -> [TechnologyRecord, ...] in document order
         "catalogues": {},  # docname -> True for pages holding a `technologies` table
         "references": {},  # docname -> sorted ids named by its `tech` roles
@@ -163,16 +164,10 @@ class BriefingDomain(Domain):
     def resolve_xref(
         self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str,
         target: str, node: addnodes.pending_xref, contnode: nodes.Element,
-    ) -> nodes.reference | nodes.Element | None:
+    ) -> nodes.reference | None:
         record = self.find(target)
         if record is None:
-            warn(
-                "unknown-tech",
-                f"unknown technology {target!r} (no `technology` directive has this id)",
-                node,
-            )
-            # The text stays, unlinked; returning it spares Sphinx's own warning.
-            return contnode
+            return None  # warned by `warn_unknown_tech`; the text stays, unlinked
         return self._refnode(builder, fromdocname, record, node, contnode)
 
     def resolve_any_xref(
@@ -214,6 +209,17 @@ def pages_to_reread(
     return sorted(pages - set(removed) - set(added) - set(changed))
 
 
+def warn_unknown_tech(app: Sphinx, domain: Domain | None, node: addnodes.pending_xref) -> bool:
+    """``warn-missing-reference``: a `tech` that names no technology gets the
+    extension's own warning, in place of Sphinx's."""
+    if domain is None or domain.name != BriefingDomain.name:
+        return False
+    warn("unknown-tech",
+         f"unknown technology {node['reftarget']!r} (no `technology` directive has this id)",
+         node)
+    return True
+
+
 def _note_confdir(app: Sphinx) -> None:
     briefing_domain(app.env).note_confdir(str(app.confdir))
 
@@ -223,3 +229,4 @@ def setup_domain(app: Sphinx) -> None:
     app.add_role("tech", TechRole())
     app.connect("builder-inited", _note_confdir)
     app.connect("env-get-outdated", pages_to_reread)
+    app.connect("warn-missing-reference", warn_unknown_tech)

@@ -26,8 +26,8 @@ DATE_PREFIX = re.compile(r"^\s*([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)\s*:\s*")
 
 def _line_of(node: nodes.Node, default: int) -> int:
     for child in node.findall():
-        if getattr(child, "line", None):
-            return child.line  # type: ignore[no-any-return]
+        if child.line:
+            return child.line
     return default
 
 
@@ -58,7 +58,7 @@ class TimelineDirective(SphinxDirective):
             bullets = [_line_of(item, self.lineno) for item in items]
         dated: list[tuple[PartialDate, nodes.list_item]] = []
         undated: list[nodes.list_item] = []
-        for item, line in zip(items, bullets):
+        for item, line in zip(items, bullets, strict=False):
             date = self._date_item(item)
             if date is None:
                 text = item.astext().splitlines()[0][:60] if item.astext() else ""

@@ -11,12 +11,13 @@ undeclared subtype is a programming error and raises.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Generic, TypeVar, Union
 
 from sphinx.util import logging
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from docutils import nodes
 
 __all__ = ["Location", "WarningRegistry"]
@@ -25,16 +26,21 @@ __all__ = ["Location", "WarningRegistry"]
 Location = Union["nodes.Node", tuple[str, "int | None"], str, None]
 
 
-class WarningRegistry:
+#: The subtypes of one extension (a ``Literal`` of strings).
+Subtype = TypeVar("Subtype", bound=str)
+
+
+class WarningRegistry(Generic[Subtype]):
     """The warnings of one extension: their ``type``, the declared
     subtypes (subtype -> when it is emitted) and `warn`."""
 
-    def __init__(self, warning_type: str, subtypes: Mapping[str, str], logger_name: str) -> None:
+    def __init__(self, warning_type: str, subtypes: Mapping[Subtype, str],
+                 logger_name: str) -> None:
         self.type = warning_type
         self.subtypes = dict(subtypes)
         self.logger = logging.getLogger(logger_name)
 
-    def warn(self, subtype: str, message: str, location: Location) -> None:
+    def warn(self, subtype: Subtype, message: str, location: Location) -> None:
         """Log `message` as a warning of `subtype` at `location`."""
         if subtype not in self.subtypes:
             raise ValueError(f"undeclared {self.type} warning subtype {subtype!r}")

@@ -26,8 +26,7 @@ CHROMIUM_ARGS = [
 
 
 def pytest_report_header(config):
-    if not CHROMIUM:
-        return SKIP_REASON
+    return None if CHROMIUM else SKIP_REASON
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
-import pytest
-
 
 def test_home_leads_to_the_terms(page, served_site):
     page.goto(served_site + "index.html")

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from seed_overlap import DECK_SEED, TERMS_SEED
 
 # "12,000,000" and "1.5" are one number each; "31,2022" (a date run together

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 import seed_overlap
 from seed_overlap import (
     MIN_RUN,

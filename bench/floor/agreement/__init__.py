@@ -13,8 +13,8 @@ from docutils.parsers.rst import Directive, directives
 
 
 class _Agreement(Directive):
-    option_spec = {name: directives.unchanged for name in
-                   ("provider", "last-updated", "governing-law", "source", "previous")}
+    option_spec = dict.fromkeys(
+        ("provider", "last-updated", "governing-law", "source", "previous"), directives.unchanged)
 
     def run(self):
         return [nodes.container()]
