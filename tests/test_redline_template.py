@@ -24,9 +24,10 @@ import furo
 import sphinx
 import sphinx_basic_ng
 from agreement.versions import PAGE_TEMPLATE, TEMPLATES, add_template_path
-from sitebuild import ROOTS
+from sitebuild import REPO, ROOTS
 
 ROOT = ROOTS / "test-agreement-redline-template"
+GUIDE = REPO / "source" / "guide" / "agreements.md"
 PAGE = "terms-v2.redline.html"
 VARIANTS = {
     "site": {},
@@ -160,3 +161,11 @@ def test_extension_templates_shadow_no_theme_template():
     assert PAGE_TEMPLATE == "agreement-redline.html"
     assert all(name.startswith("agreement-") for name in ours)
     assert not set(ours) & theme_template_names()
+
+
+def test_guide_example_is_the_site_template_built_here():
+    """The authoring guide shows this root's template, so its example is
+    one that builds and overrides (see test_site_template_wins...)."""
+    template = (ROOT / "_templates" / PAGE_TEMPLATE).read_text(encoding="utf-8")
+    assert f"```html+jinja\n{template}```\n" in GUIDE.read_text(encoding="utf-8")
+    assert template.startswith('{% extends "agreement-redline-base.html" %}\n')
