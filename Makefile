@@ -17,7 +17,7 @@ export SOURCE_DATE_EPOCH
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help html livehtml linkcheck test bench clean venv
+.PHONY: help html livehtml linkcheck lint test bench clean venv
 
 help: ## List the targets
 	@echo "Targets:"
@@ -47,7 +47,11 @@ livehtml: $(STAMP) ## Serve a live preview on 127.0.0.1:$(PORT), rebuilt on save
 linkcheck: $(STAMP) ## Check external links
 	$(BIN)/sphinx-build -M linkcheck . $(BUILDDIR) $(SPHINXOPTS)
 
-test: $(STAMP) ## Run the whole test suite
+lint: $(STAMP) ## Lint the tree (ruff) and type-check the extensions (mypy)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: lint ## Lint, type-check, then run the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: html ## Build the site, run the benchmarks, print one table of figures

@@ -16,6 +16,7 @@ again.
 from __future__ import annotations
 
 import copy
+import html
 import re
 import shutil
 from pathlib import Path
@@ -131,6 +132,24 @@ def test_redline_page_is_a_page_of_the_theme(app, syntax):
     versions = page.select_one("p.redline-versions")
     assert [(a.get_text(), a["href"]) for a in versions.find_all("a")] == [
         (TITLES[syntax][0], f"{syntax}-v1.html"), (TITLES[syntax][1], f"{syntax}-v2.html")]
+
+
+@pytest.mark.parametrize("syntax", SYNTAXES)
+@pytest.mark.parametrize("version", [2, 3])
+def test_redline_body_is_the_engine_html_of_the_two_exports(app, syntax, version):
+    """The page's template (agreement-redline.html) renders, byte for byte,
+    what the engine's own string builder makes of the two exports."""
+    from agreement.redline import compare, render_html
+
+    outdir = built(app)
+    new, old = (export(outdir, f"{syntax}-v{n}") for n in (version, version - 1))
+    fragment = render_html(compare(old, new), old_href=f"{syntax}-v{version - 1}.html",
+                           new_href=f"{syntax}-v{version}.html",
+                           old_title=old["title"], new_title=new["title"])
+    expected = (f'<section id="redline">\n<h1>Changes to {html.escape(new["title"])}</h1>\n'
+                f"{fragment}</section>\n")
+    page = (outdir / f"{syntax}-v{version}.redline.html").read_text(encoding="utf-8")
+    assert page.count(expected) == 1
 
 
 @pytest.mark.parametrize("syntax", SYNTAXES)

@@ -1,16 +1,21 @@
 """Unit tests of the redline engine (`_ext/agreement/redline.py`) on agreement
-dicts in the shape of the JSON export.  End-to-end tests of the redline page
-in a Sphinx build live with the rest of the extension's tests."""
+dicts in the shape of the JSON export, and of the page template that shows
+its result (``agreement-redline.html``): the HTML tests render each
+comparison through that template in a real Sphinx build (furo, the
+extension) of a one-page project.  End-to-end tests of the redline page of
+a site live with the rest of the extension's tests."""
 
 from __future__ import annotations
 
 import copy
+import functools
 import importlib.util
 import itertools
 import json
 import subprocess
 import sys
 from collections import Counter
+from html import escape as html_escape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -19,7 +24,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-REDLINE_FILE = Path(__file__).resolve().parent.parent / "_ext" / "agreement" / "redline.py"
+EXT_DIR = Path(__file__).resolve().parent.parent / "_ext"
+REDLINE_FILE = EXT_DIR / "agreement" / "redline.py"
 
 
 def _load_redline():
@@ -186,11 +192,66 @@ def parse(fragment: str) -> RedlineParser:
     return parser
 
 
-def render(result, **kwargs) -> str:
-    options = {"old_href": "archive/terms-2024.html", "new_href": "terms.html",
-               "old_title": "LEAP Terms of Use (2024)", "new_title": "LEAP Terms of Use"}
-    options.update(kwargs)
-    return redline.render_html(result, **options)
+RENDER_OPTIONS = {"old_href": "archive/terms-2024.html", "new_href": "terms.html",
+                  "old_title": "LEAP Terms of Use (2024)", "new_title": "LEAP Terms of Use"}
+
+
+def page_options(**kwargs) -> dict[str, Any]:
+    """The arguments of `redline_page_context` (and of `render_html`, but
+    for the title): the defaults above, the page's title after them."""
+    options = {**RENDER_OPTIONS, **kwargs}
+    options.setdefault("title", f"Changes to {options['new_title']}")
+    return options
+
+
+@pytest.fixture(scope="module")
+def render_body(tmp_path_factory):
+    """Render a `Redline` as the site does: the page template
+    ``agreement-redline.html`` with the context of `redline_page_context`,
+    written by the HTML builder of a real build (furo and the agreement
+    extension, one page). Returns the page's body, the
+    ``<section id="redline">``, cut out of the written page."""
+    from sphinx.testing.util import SphinxTestApp
+
+    from agreement.versions import PAGE_TEMPLATE, redline_page_context
+
+    srcdir = tmp_path_factory.mktemp("redline-template")
+    (srcdir / "conf.py").write_text('extensions = ["agreement"]\nhtml_theme = "furo"\n',
+                                    encoding="utf-8")
+    (srcdir / "index.rst").write_text("Redline template\n================\n", encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=srcdir)
+    try:
+        app.build()
+        assert app.warning.getvalue() == ""
+        names = (f"redline-case-{n}" for n in itertools.count(1))
+
+        def body(result, **kwargs) -> str:
+            pagename = next(names)
+            # What the builder does for each page of html-collect-pages.
+            context = redline_page_context(result, **page_options(**kwargs))
+            app.builder.handle_page(pagename, context, PAGE_TEMPLATE)
+            page = (app.outdir / f"{pagename}.html").read_text(encoding="utf-8")
+            start = page.index('<section id="redline">')
+            assert page.count('<section id="redline">') == 1
+            article = page[start:page.index("</article>", start)]  # furo's main content
+            return article[:article.rindex("</section>\n") + len("</section>\n")]
+
+        yield body
+    finally:
+        app.cleanup()
+
+
+@pytest.fixture(scope="module")
+def render(render_body):
+    """The fragment ``<div class="agreement-redline">`` of a rendered page
+    (what `render_html` returns), after checking the ``<h1>`` before it."""
+    def fragment(result, **kwargs) -> str:
+        page = render_body(result, **kwargs)
+        title = page_options(**kwargs)["title"]
+        head = f'<section id="redline">\n<h1>{html_escape(title)}</h1>\n'
+        assert page.startswith(head) and page.endswith("</div>\n</section>\n")
+        return page[len(head):-len("</section>\n")]
+    return fragment
 
 
 def section_html(fragment: str, anchor: str) -> str:
@@ -356,7 +417,7 @@ def test_clause_both_renumbered_and_changed_is_listed_in_both():
     assert flat_texts(pair.title_diff)[2] == "-;|+and"
 
 
-def test_moved_clause_is_matched_by_label_and_listed_as_renumbered():
+def test_moved_clause_is_matched_by_label_and_listed_as_renumbered(render):
     # Confidentiality moves up from 5 to 2; its text is the same.
     v2 = agreement(ACCESS, CONFIDENTIALITY, INSTALL, FEES, CUSTOMER_DATA, TERMINATION, MISC)
     result = redline.compare(V1, v2)
@@ -404,7 +465,7 @@ def test_label_match_wins_over_title_match():
         ("removed", "term"), ("changed", "renewal")]
 
 
-def test_changed_defined_term_marks_the_words_of_the_term():
+def test_changed_defined_term_marks_the_words_of_the_term(render):
     v2 = agreement(ACCESS, INSTALL, FEES,
                    edited(CUSTOMER_DATA, text="Customer Content means the material "
                           "Customer feeds into the Services. Customer keeps every right "
@@ -419,7 +480,7 @@ def test_changed_defined_term_marks_the_words_of_the_term():
     assert parsed.ins == ["Content", "Content"]
 
 
-def test_changed_cross_reference_number_is_a_change():
+def test_changed_cross_reference_number_is_a_change(render):
     """The text is the rendered text: "Section 5" became "Section 6" because
     the referenced clause moved, though the author changed nothing here."""
     v2 = agreement(ACCESS, MODEL_INTEGRATIONS, INSTALL, FEES, CUSTOMER_DATA,
@@ -435,7 +496,7 @@ def test_changed_cross_reference_number_is_a_change():
     assert "in Section <del>5</del><ins>6</ins> outlast" in html
 
 
-def test_chain_of_three_versions_compares_each_to_its_predecessor():
+def test_chain_of_three_versions_compares_each_to_its_predecessor(render):
     v3 = agreement(ACCESS, MODEL_INTEGRATIONS,
                    edited(FEES, text="Customer pays the Fees stated in the Order Form "
                                      "within 60 days of the invoice date."),
@@ -451,7 +512,7 @@ def test_chain_of_three_versions_compares_each_to_its_predecessor():
     assert "60" not in render(first) and "Installation" not in render(second)
 
 
-def test_agreement_without_changes():
+def test_agreement_without_changes(render):
     result = redline.compare(V1, copy.deepcopy(V1))
     assert (result.added, result.removed, result.changed, result.renumbered) == ((),) * 4
     assert result.unchanged_count == 9
@@ -459,7 +520,7 @@ def test_agreement_without_changes():
     assert parsed.ins == [] and parsed.dels == []
 
 
-def test_malformed_input_does_not_raise():
+def test_malformed_input_does_not_raise(render):
     old = {"clauses": [{"number": "1", "title": None, "text": None},
                        "not a clause", {"label": "", "clauses": None}]}
     new = {"clauses": [{"number": 1, "label": None, "title": "T", "text": "x",
@@ -473,7 +534,7 @@ def test_malformed_input_does_not_raise():
 # HTML
 # --------------------------------------------------------------------------
 
-def test_html_summary_counts_and_lists():
+def test_html_summary_counts_and_lists(render):
     v2 = agreement(ACCESS, MODEL_INTEGRATIONS,
                    edited(FEES, text=FEES["text"].replace("30", "45")),
                    CUSTOMER_DATA, CONFIDENTIALITY, TERMINATION, MISC, INSTALL)
@@ -496,7 +557,7 @@ def test_html_summary_counts_and_lists():
         assert anchor in parsed.ids
 
 
-def test_html_marks_exactly_the_inserted_and_deleted_words():
+def test_html_marks_exactly_the_inserted_and_deleted_words(render):
     v2 = agreement(ACCESS, MODEL_INTEGRATIONS,
                    edited(FEES, text="Customer promptly pays the Fees stated in the Order "
                                      "Form within 45 days of the invoice."),
@@ -519,7 +580,7 @@ def test_html_marks_exactly_the_inserted_and_deleted_words():
     assert Counter(whole.dels) == Counter(fees.dels + removed.dels)
 
 
-def test_html_headings_nest_with_clause_depth():
+def test_html_headings_nest_with_clause_depth(render):
     result = redline.compare(V1, V2)
     html = render(result)
     assert '<h3><span class="clause-number">1</span> Access to the Services' in html
@@ -531,7 +592,7 @@ def test_html_headings_nest_with_clause_depth():
     assert '<h3 id="redline-summary">' in html
 
 
-def test_html_escapes_all_text():
+def test_html_escapes_all_text(render, render_body):
     evil = "<script>alert('x')</script> & \"quotes\""
     old = agreement(clause("x", f"Title {evil}", f"Old {evil} text."),
                     clause("y", "Gone <b>", "<img src=x onerror=alert(1)>"))
@@ -548,28 +609,113 @@ def test_html_escapes_all_text():
     assert "<script>alert('x')</script>" in "".join(parsed.text)
     assert set(parsed.tags) <= {"div", "p", "span", "section", "h2", "h3", "ul", "li",
                                 "strong", "a", "ins", "del"}
+    # The page's <h1> ("Changes to" the new title) is escaped the same way.
+    page = render_body(redline.compare(old, new), new_title="<script>t</script>",
+                       title="Changes to <script>'t' & \"t\"</script>")
+    assert ("<h1>Changes to &lt;script&gt;&#x27;t&#x27; &amp; &quot;t&quot;&lt;/script&gt;</h1>"
+            in page)
+    assert "<script" not in page
 
 
-def test_html_is_deterministic_within_and_across_processes():
+def test_html_is_deterministic_within_and_across_processes(render, render_body):
     result = redline.compare(V1, V2)
     html = render(result)
     assert render(redline.compare(copy.deepcopy(V1), copy.deepcopy(V2))) == html
     # A fresh interpreter with another hash seed gives the same bytes
-    # (nothing is ordered by set or dict-of-hash iteration).
+    # (nothing is ordered by set or dict-of-hash iteration): its compare(),
+    # through the same template, in a bare Jinja environment whose
+    # "page.html" is the body alone (see `stub_render_body`).
     script = (
-        "import importlib.util, json, sys\n"
-        f"spec = importlib.util.spec_from_file_location('rl', {str(REDLINE_FILE)!r})\n"
-        "m = importlib.util.module_from_spec(spec); sys.modules['rl'] = m\n"
-        "spec.loader.exec_module(m)\n"
+        "import json, sys\n"
+        f"sys.path.insert(0, {str(EXT_DIR)!r})\n"
+        "from jinja2 import ChoiceLoader, DictLoader, FileSystemLoader\n"
+        "from jinja2.sandbox import SandboxedEnvironment\n"
+        "from agreement.redline import compare\n"
+        "from agreement.versions import PAGE_TEMPLATE, TEMPLATES, redline_page_context\n"
+        "loader = ChoiceLoader([DictLoader({'page.html': '{{ body }}'}),"
+        " FileSystemLoader(str(TEMPLATES))])\n"
+        "template = SandboxedEnvironment(loader=loader).get_template(PAGE_TEMPLATE)\n"
         "old, new = json.loads(sys.stdin.read())\n"
-        "sys.stdout.write(m.render_html(m.compare(old, new), old_href='archive/terms-2024.html',"
-        " new_href='terms.html', old_title='LEAP Terms of Use (2024)',"
-        " new_title='LEAP Terms of Use'))\n")
+        f"options = {page_options()!r}\n"
+        "sys.stdout.write(template.render(redline_page_context(compare(old, new), **options)))\n")
     for seed in ("1", "12345"):
         proc = subprocess.run([sys.executable, "-c", script], input=json.dumps([V1, V2]),
                               capture_output=True, text=True, check=True,
                               env={"PYTHONHASHSEED": seed})
-        assert proc.stdout == html
+        assert proc.stdout == render_body(result)
+        assert html in proc.stdout
+
+
+def stub_render_body(result, **kwargs) -> str:
+    """The body that ``agreement-redline.html`` renders, in a bare Jinja
+    environment like Sphinx's (sandboxed, no autoescape, no trim_blocks)
+    whose "page.html" is ``{{ body }}``: fast enough for many examples."""
+    from agreement.versions import redline_page_context
+
+    return _stub_template().render(redline_page_context(result, **page_options(**kwargs)))
+
+
+@functools.cache
+def _stub_template():
+    from jinja2 import ChoiceLoader, DictLoader, FileSystemLoader
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from agreement.versions import PAGE_TEMPLATE, TEMPLATES
+
+    loader = ChoiceLoader([DictLoader({"page.html": "{{ body }}"}),
+                           FileSystemLoader(str(TEMPLATES))])
+    return SandboxedEnvironment(loader=loader).get_template(PAGE_TEMPLATE)
+
+
+def expected_body(result, **kwargs) -> str:
+    """The page body as it was built before the template: `render_html`'s
+    fragment in ``<section id="redline">`` under the ``<h1>``."""
+    options = page_options(**kwargs)
+    title = options.pop("title")
+    return (f'<section id="redline">\n<h1>{html_escape(title)}</h1>\n'
+            f"{redline.render_html(result, **options)}</section>\n")
+
+
+def test_page_template_renders_the_bytes_of_render_html(render_body):
+    """The page from the template is byte for byte what render_html built
+    (kept for the benchmark): hostile text, nesting, every heading level."""
+    evil = "<script>alert('x')</script> & \"quotes\""
+    old = agreement(clause("x", f"Title {evil}", f"Old {evil} text."),
+                    clause("y", "Gone <b>", "<img src=x onerror=alert(1)>"))
+    new = agreement(clause("x", f"Title {evil}!", f"New {evil} text."),
+                    clause("z", "<i>Added</i>", "<script>new()</script>"))
+    deeper = agreement(clause("a", "A", "a", clause("b", "B", "b", clause("c", "C", "c"))))
+    cases = [(V1, V2, {}), (V1, V1, {}), (V2, V1, {"heading_level": 1}),
+             (old, new, {"old_href": 'a.html"><script>', "new_title": "<script>t</script>",
+                         "old_title": "&amp;"}),
+             *((deeper, deeper, {"heading_level": level}) for level in (0, 3, 5, 6, 9)),
+             ({}, {}, {})]
+    for before, after, options in cases:
+        result = redline.compare(before, after)
+        assert render_body(result, **options) == expected_body(result, **options), options
+        assert stub_render_body(result, **options) == expected_body(result, **options)
+
+
+MARKUP_WORDS = st.sampled_from(["the", "Customer", "Section", "10", ".", ";", "<b>", "</i>",
+                                "&", "&amp;", "'", '"', "O'Brien", "“x”", "→", "\u00a0"])
+MARKUP_TEXTS = st.lists(st.tuples(MARKUP_WORDS, st.sampled_from([" ", " ", "\n", ""])),
+                        max_size=25).map(lambda pairs: "".join(w + s for w, s in pairs).strip())
+CLAUSES = st.recursive(
+    st.builds(clause,
+              st.sampled_from([None, "a", "b", "v1-c", "v2-c"]), MARKUP_TEXTS, MARKUP_TEXTS),
+    lambda children: st.builds(lambda label, title, text, kids: clause(label, title, text, *kids),
+                               st.sampled_from([None, "d", "e"]), MARKUP_TEXTS, MARKUP_TEXTS,
+                               st.lists(children, max_size=3)),
+    max_leaves=6)
+AGREEMENTS = st.lists(CLAUSES, max_size=4).map(lambda clauses: agreement(*clauses))
+
+
+@settings(max_examples=60, deadline=None, database=None, derandomize=True)
+@given(old=AGREEMENTS, new=AGREEMENTS, title=MARKUP_TEXTS, href=MARKUP_TEXTS)
+def test_page_template_and_render_html_agree_on_any_agreements(old, new, title, href):
+    result = redline.compare(old, new)
+    options = {"old_title": title, "new_href": href, "title": f"Changes to {title}"}
+    assert stub_render_body(result, **options) == expected_body(result, **options)
 
 
 def test_large_single_clause_marks_every_scattered_edit():
@@ -587,7 +733,7 @@ def test_large_single_clause_marks_every_scattered_edit():
 
 
 @pytest.mark.parametrize("level", [1, 2, 4])
-def test_heading_level_sets_the_top_headings(level):
+def test_heading_level_sets_the_top_headings(level, render):
     html = render(redline.compare(V1, V2), heading_level=level)
     assert f'<h{level} id="redline-summary">' in html
     assert f'<h{level} id="redline-clauses">' in html

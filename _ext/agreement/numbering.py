@@ -71,7 +71,7 @@ def heading_text(title: nodes.title) -> str:
     """The text of a clause's heading without its number."""
     children = title.children
     if children and _is_number(children[0]):
-        children = children[2:] if len(children) > 1 and children[1] == " " else children[1:]
+        children = children[2:]  # the number, and the space after it
     return normalize_space("".join(child.astext() for child in children))
 
 

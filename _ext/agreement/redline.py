@@ -5,9 +5,16 @@ JSON export (``X.agreement.json``, see the markup contract) and returns
 
 * :func:`compare` — a :class:`Redline`: matched clause pairs in the new
   version's order (removed clauses in their old place), and the lists of
-  clauses added, removed, changed and renumbered;
-* :func:`render_html` — the redline page's body, an HTML fragment
-  ``<div class="agreement-redline">`` styled by ``static/redline.css``.
+  clauses added, removed, changed and renumbered; the properties that a
+  page shows (`ClausePair.shown`, `ClausePair.status_text`,
+  `ListedClause.numbers`) are computed here, so that rendering is markup
+  only;
+* :func:`render_html` — the same fragment ``<div class="agreement-redline">``
+  as the site's redline page, built without Jinja.  The site renders its
+  page from the template ``templates/agreement-redline-base.html`` (see
+  ``versions.py``); this function is kept for ``bench/redline_bench.py``,
+  which times the engine without Sphinx, and the tests hold the two to the
+  same bytes.
 
 The comparison is of the *rendered* text, so a cross-reference whose number
 moved ("Section 10" → "Section 11") is a change, while a clause that only
@@ -28,7 +35,10 @@ import html
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 __all__ = [
     "ClausePair",
@@ -111,6 +121,22 @@ class ClausePair:
         assert self.old is not None
         return f"redline-old-{self.old.index + 1}"
 
+    @property
+    def shown(self) -> ClauseVersion:
+        """The version of the clause the redline shows: the new one, or the
+        old one for a removed clause (its depth sets the heading level)."""
+        shown = self.new if self.new is not None else self.old
+        assert shown is not None
+        return shown
+
+    @property
+    def status_text(self) -> str:
+        """The status as the clause heading shows it: "added", "removed",
+        "changed", "unchanged", "renumbered" or "changed, renumbered"."""
+        if self.renumbered:
+            return "changed, renumbered" if self.status == "changed" else "renumbered"
+        return self.status
+
 
 @dataclass(frozen=True)
 class Redline:
@@ -137,7 +163,7 @@ def _as_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def flatten_clauses(agreement: dict[str, Any]) -> list[ClauseVersion]:
+def flatten_clauses(agreement: Mapping[str, Any]) -> list[ClauseVersion]:
     """The clauses of an exported agreement in document order, nested ones
     after their parent (1, 1.1, 1.1.1, 1.2, 2, ...)."""
     flat: list[ClauseVersion] = []
@@ -249,7 +275,7 @@ def _listed(pair: ClausePair) -> ListedClause:
     )
 
 
-def compare(old: dict[str, Any], new: dict[str, Any]) -> Redline:
+def compare(old: Mapping[str, Any], new: Mapping[str, Any]) -> Redline:
     """Compare two exported agreements (``old`` the earlier version)."""
     old_clauses = flatten_clauses(old)
     new_clauses = flatten_clauses(new)
@@ -546,17 +572,14 @@ def _number_html(pair: ClausePair) -> str:
     return f'<span class="clause-number">{inner}</span>'
 
 
-def _status_text(pair: ClausePair) -> str:
-    if pair.renumbered:
-        return "changed, renumbered" if pair.status == "changed" else "renumbered"
-    return pair.status
-
-
 def render_html(redline: Redline, *, old_href: str, new_href: str,
                 old_title: str, new_title: str, heading_level: int = 2) -> str:
     """The redline page body: a summary (counts and lists), a legend, then
     every clause with its word diff.  ``heading_level`` is the level of the
-    fragment's top headings (``2`` under the page's ``<h1>``)."""
+    fragment's top headings (``2`` under the page's ``<h1>``).
+
+    The same bytes as the ``redline_fragment`` block of the template
+    ``agreement-redline-base.html``, which is what the site renders."""
     top = max(1, min(heading_level, 5))
 
     def heading(level: int) -> str:
@@ -607,15 +630,13 @@ def render_html(redline: Redline, *, old_href: str, new_href: str,
     out.append('<section class="redline-clauses" aria-labelledby="redline-clauses">')
     out.append(f'<{h} id="redline-clauses">Clauses</{h}>')
     for pair in redline.pairs:
-        shown = pair.new if pair.new is not None else pair.old
-        assert shown is not None
-        ch = heading(top + shown.depth)
+        ch = heading(top + pair.shown.depth)
         classes = f"redline-clause redline-{pair.status}"
         if pair.renumbered:
             classes += " redline-renumbered"
         out.append(f'<section class="{classes}" id="{pair.anchor}">')
         out.append(f'<{ch}>{_number_html(pair)} {_segments_html(pair.title_diff)}'
-                   f' <span class="redline-status">({_status_text(pair)})</span></{ch}>')
+                   f' <span class="redline-status">({pair.status_text})</span></{ch}>')
         if pair.text_diff:
             out.append(f'<div class="redline-text">{_segments_html(pair.text_diff)}</div>')
         out.append('</section>')

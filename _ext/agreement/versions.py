@@ -2,9 +2,18 @@
 agreement ``X.html`` whose `previous` option names an earlier version.
 
 The page is an ordinary page of the site's theme (``html-collect-pages``),
-so it has the navigation, the theme toggle and the stylesheets; its body is
-`redline.render_html` of the two versions' exports, so the comparison is of
-the rendered text (a reference whose number changed is a change).
+so it has the navigation, the theme toggle and the stylesheets. It compares
+the two versions' exports with `redline.compare`, so the comparison is of
+the rendered text (a reference whose number changed is a change), and is
+rendered from the template ``agreement-redline.html`` (folder
+``templates/``), which extends the theme's ``page.html`` and sets its body
+from the `Redline` in the context (see `redline_page_context`).
+
+The extension's template folder goes at the end of ``templates_path``
+(``config-inited``): Sphinx searches that list in order and before the
+theme, so a site's own ``agreement-redline.html`` in its ``templates_path``
+wins. Both templates' names start with ``agreement-`` and so shadow none of
+a theme's.
 
 The pages are made afresh in every build, from the exports of both
 versions as this build sees them: editing only the earlier version updates
@@ -14,7 +23,10 @@ the redline even though the later one's source did not change.
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
 
 from .domain import agreement_domain
 from .export import agreement_data
@@ -24,9 +36,15 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
-#: The template of furo (and of Sphinx's basic theme) for a page of content.
-PAGE_TEMPLATE = "page.html"
+    from .redline import Redline
+
+#: The template of a redline page; a site's own in `templates_path` wins.
+PAGE_TEMPLATE = "agreement-redline.html"
+#: The extension's templates: `PAGE_TEMPLATE`, which extends
+#: ``agreement-redline-base.html``, which extends the theme's ``page.html``.
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 STYLESHEET = "redline.css"
 _SUFFIX = redline_pagename("")  # what a redline's page name adds to its docname
 
@@ -37,30 +55,57 @@ def redline_docnames(app: Sphinx) -> list[str]:
     return sorted(doc for doc in domain.agreements if has_redline(domain, app.builder, doc))
 
 
+def escape(text: str) -> Markup:
+    """Text as HTML, as the redline has always escaped it
+    (``html.escape(text, quote=True)``: ``&#x27;``, ``&quot;``).  Jinja's
+    ``|e`` spells those two ``&#39;`` and ``&#34;``; the result is
+    `Markup`, so it is not escaped again where autoescaping is on."""
+    return Markup(html.escape(text, quote=True))
+
+
+def redline_page_context(redline: Redline, *, title: str, old_href: str, new_href: str,
+                         old_title: str, new_title: str,
+                         heading_level: int = 2) -> dict[str, Any]:
+    """The context of `PAGE_TEMPLATE` for one redline (no Sphinx needed):
+    the page's ``title`` (HTML, as Sphinx's page context has it) and the
+    ``redline_*`` variables that the template documents.  Strings are plain
+    text; the template escapes them with ``redline_escape``."""
+    return {
+        "title": html.escape(title),
+        "redline": redline,
+        "redline_title": title,
+        "redline_old_href": old_href,
+        "redline_old_title": old_title,
+        "redline_new_href": new_href,
+        "redline_new_title": new_title,
+        "redline_heading_level": heading_level,
+        "redline_escape": escape,
+    }
+
+
 def redline_context(app: Sphinx, docname: str) -> dict[str, Any] | None:
-    """The page context (title, body) of the redline of `docname` against
-    its previous version, or None if either export is unavailable."""
+    """The page context of the redline of `docname` against its previous
+    version (see `redline_page_context`), or None if either export is
+    unavailable."""
     # Imported here: most builds have no redline page, and every build
     # (an incremental one too) would pay for loading the comparison.
-    from .redline import compare, render_html  # noqa: PLC0415
+    from .redline import compare  # noqa: PLC0415
 
     domain = agreement_domain(app.env)
     previous = domain.agreements[docname]["previous"]
+    assert previous is not None  # redline_docnames has only agreements with one
     new, old = agreement_data(app, docname), agreement_data(app, previous)
     if new is None or old is None:
         return None
     pagename = redline_pagename(docname)
     new_title, old_title = new["title"] or docname, old["title"] or previous
-    title = f"Changes to {new_title}"
-    fragment = render_html(
+    return redline_page_context(
         compare(old, new),
+        title=f"Changes to {new_title}",
         old_href=page_link(app.builder, pagename, previous),
         new_href=page_link(app.builder, pagename, docname),
         old_title=old_title, new_title=new_title, heading_level=2,
     )
-    body = (f'<section id="redline">\n<h1>{html.escape(title)}</h1>\n'
-            f"{fragment}</section>\n")
-    return {"title": html.escape(title), "body": body}
 
 
 def collect_redline_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -82,6 +127,15 @@ def add_redline_stylesheet(app: Sphinx, pagename: str, templatename: str,
             app.add_css_file(STYLESHEET)
 
 
+def add_template_path(app: Sphinx, config: Config) -> None:
+    """``config-inited``: the extension's templates, after the site's own
+    ``templates_path`` (which Sphinx searches first, then the theme)."""
+    path = str(TEMPLATES)
+    if path not in config.templates_path:
+        config.templates_path = [*config.templates_path, path]
+
+
 def setup_versions(app: Sphinx) -> None:
+    app.connect("config-inited", add_template_path)
     app.connect("html-collect-pages", collect_redline_pages)
     app.connect("html-page-context", add_redline_stylesheet)

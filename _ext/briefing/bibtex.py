@@ -87,7 +87,8 @@ class PlaceSourceNotes(SphinxTransform):
         temp[OLD_REFS] |= temp[NEW_REFS]
         temp[NEW_REFS].clear()
         temp[BIBLIOGRAPHY] = nodes.container()
-        for bibfile in self.env.get_domain("cite").bibdata.bibfiles:
+        cite: Any = self.env.get_domain("cite")
+        for bibfile in cite.bibdata.bibfiles:
             self.env.note_dependency(bibfile)
         notes["classes"].append("briefing-source-notes")
         parent: nodes.Element = self.document

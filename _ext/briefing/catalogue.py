@@ -61,7 +61,7 @@ def _selected(node: catalogue_placeholder, record: TechnologyRecord) -> bool:
     if not record.get("listed", True):
         return False
     for kind in ("area", "stage"):
-        if node[f"{kind}_given"] and record[kind] not in node[kind]:  # type: ignore[literal-required]
+        if node[f"{kind}_given"] and record[kind] not in node[kind]:
             return False
     return True
 
