@@ -8,23 +8,23 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.util.docutils import SphinxRole
 
 from foundation.roles import split_title
 
 from .diagnostics import defer_warning, role_problem, warn
 from .doctree import normalize_space
-from .domain import agreement_domain
 from .numbering import refresh_clause_title
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
 
     from .records import ClauseRecord
 
 __all__ = ["ClauseCatalog", "ClauseRole", "clause_reference", "expand_range",
-           "resolve_clause_references", "setup_clause_refs"]
+           "resolve_clause_references", "resolve_reference", "setup_clause_refs",
+           "unknown_label"]
 
 #: Builds a link node: (document, anchor, text) -> node.
 MakeLink = Callable[[str, str, str], nodes.Node]
@@ -80,9 +80,16 @@ class ClauseRole(SphinxRole):
         node["custom"] = custom or None
         node["spec"] = spec
         # Until the clauses of every document are known, the role shows what
-        # the author wrote.
+        # the author wrote. Sphinx resolves the cross-reference around it
+        # with the domain (`AgreementDomain.resolve_xref`), from the
+        # document it was written in (`refdoc`), whichever the builder.
         node += nodes.Text(custom or spec)
-        return [node], []
+        xref = addnodes.pending_xref(self.rawtext, node, refdomain="agreement",
+                                     reftype="clause", reftarget=spec,
+                                     refdoc=self.env.docname, refexplicit=bool(custom),
+                                     refwarn=True)
+        self.set_source_info(xref)
+        return [xref], []
 
 
 # -- rendering ---------------------------------------------------------------------------
@@ -103,12 +110,6 @@ class ClauseCatalog:
                 for label in clause["labels"]:
                     self.index.setdefault(label, (docname, position))
 
-    @classmethod
-    def from_env(cls, env: BuildEnvironment) -> ClauseCatalog:
-        domain = agreement_domain(env)
-        titles = {doc: meta["title"] for doc, meta in domain.agreements.items()}
-        return cls(domain.clauses, titles)
-
 
 def expand_range(clauses: list[ClauseRecord], first: int, last: int) -> list[int]:
     """The clauses from `first` to `last` (positions) in document order, down
@@ -117,36 +118,47 @@ def expand_range(clauses: list[ClauseRecord], first: int, last: int) -> list[int
     return [i for i in range(first, last + 1) if clauses[i]["depth"] <= depth]
 
 
-def resolve_clause_references(
-    catalog: ClauseCatalog,
-    doctree: nodes.Element,
-    docname: str,
-    make_link: MakeLink | None,
-    *,
-    provisional: bool = False,
-    references: Sequence[clause_reference] | None = None,
-) -> None:
-    """Give every `clause` role its text and links.
-
-    `make_link(todoc, anchor, text)` builds a link node, or is None for plain
-    text. `provisional` (at read time, when the catalog holds only this
-    document) renders what it can silently and leaves the rest as written.
-    `references` are the document's `clause` nodes, if already collected.
-    """
-    if references is None:
-        references = list(doctree.findall(clause_reference))
+def resolve_clause_references(catalog: ClauseCatalog, references: Sequence[clause_reference],
+                              docname: str) -> None:
+    """Give the `clause` roles that `catalog` can already resolve their text,
+    silently (at read time, when the catalog holds only this document, and
+    in the headings' copies): what it cannot resolve stays as written."""
     for node in references:
-        resolved = _resolve(catalog, node, warn_problems=not provisional)
+        resolved = _resolve(catalog, node, warn_problems=False)
         if resolved:
-            node.clear()
-            node.extend(_render(catalog, node, resolved, docname, make_link))
+            node[:] = _render(catalog, node, resolved, docname, None)
             refresh_clause_title(node)
-        if not provisional:
-            node["targets"] = [
-                [doc, catalog.clauses[doc][i]["number"]]
-                for doc, first, last in resolved
-                for i in expand_range(catalog.clauses[doc], first, last)
-            ]
+
+
+def resolve_reference(catalog: ClauseCatalog, node: clause_reference, fromdocname: str,
+                      make_link: MakeLink) -> bool:
+    """Give `node`, written in `fromdocname`, its final text, its links
+    (`make_link(todoc, anchor, text)`) and its ``targets`` (``[docname,
+    number]`` of every clause it names, ranges expanded); warn if it names
+    a clause wrongly. Whether it resolved."""
+    resolved = _resolve(catalog, node, warn_problems=True)
+    if not resolved:
+        return False
+    node[:] = _render(catalog, node, resolved, fromdocname, make_link)
+    node["targets"] = [
+        [doc, catalog.clauses[doc][i]["number"]]
+        for doc, first, last in resolved
+        for i in expand_range(catalog.clauses[doc], first, last)
+    ]
+    return True
+
+
+def unknown_label(catalog: ClauseCatalog, node: clause_reference) -> str | None:
+    """The label of a one-clause reference (no range, no list, no own text)
+    that names no clause of this site: another project's inventory may
+    hold it."""
+    items = node.get("items") or []
+    if len(items) != 1 or node.get("custom"):
+        return None
+    start, end, broken = items[0]
+    if end or broken or start in catalog.index:
+        return None
+    return str(start)
 
 
 def _resolve(
@@ -224,4 +236,3 @@ def _render(
 
 def setup_clause_refs(app: Sphinx) -> None:
     app.add_node(clause_reference)
-    app.add_role("clause", ClauseRole())

@@ -1,18 +1,43 @@
 """The agreements of the site, kept as plain picklable data keyed by
-docname in a Domain. The read-time pass notes what each agreement holds
-(``note_agreement``, ``note_dependencies``); everything else reads it
-through `agreement_domain`."""
+docname in a Domain, and the cross-references into them.
+
+The read-time pass notes what each agreement holds (``note_agreement``,
+``note_dependencies``); everything else reads it through
+`agreement_domain`. The `clause` and `use` roles are the domain's (also
+available unqualified); Sphinx resolves them with `resolve_xref` from the
+document each was written in, so that they read the same in every builder,
+including those that join documents into one file. Clauses and defined
+terms are the domain's objects: ``objects.inv`` lists them, other projects
+link to them with intersphinx, and ``:any:`` finds them.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-from sphinx.domains import Domain
+from docutils import nodes
+from sphinx.domains import Domain, ObjType
+from sphinx.errors import NoUri
+from sphinx.util.nodes import make_refnode
+
+from .clause_refs import (
+    ClauseCatalog,
+    ClauseRole,
+    clause_reference,
+    resolve_reference,
+    unknown_label,
+)
+from .diagnostics import warn
+from .forms import straight_quotes
+from .term_roles import UseRole, term_link
 
 if TYPE_CHECKING:
-    from collections.abc import Set
+    from collections.abc import Iterator, Set
 
+    from docutils.parsers.rst.states import Inliner
+    from sphinx import addnodes
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
     from .records import AgreementRecord, ClauseRecord, Dependencies, TermRecord
@@ -27,6 +52,11 @@ class AgreementDomain(Domain):
 
     name = "agreement"
     label = "Agreement"
+    object_types = {
+        "clause": ObjType("clause", "clause"),
+        "term": ObjType("defined term", "use"),
+    }
+    roles = {"clause": ClauseRole(), "use": UseRole()}
     initial_data = {
         "agreements": {},  # docname -> AgreementRecord
         "clauses": {},  # docname -> [ClauseRecord, ...] in document order
@@ -35,6 +65,11 @@ class AgreementDomain(Domain):
         # re-read when they change
         "dependencies": {},
     }
+    data_version = 2
+
+    #: Built from the data when first asked, dropped when it changes.
+    _catalog: ClauseCatalog | None = None
+    _term_index: dict[str, tuple[str, TermRecord]] | None = None
 
     @property
     def agreements(self) -> dict[str, AgreementRecord]:
@@ -52,8 +87,11 @@ class AgreementDomain(Domain):
     def dependencies(self) -> dict[str, Dependencies]:
         return cast("dict[str, Dependencies]", self.data.setdefault("dependencies", {}))
 
+    # -- noting what a document holds, while it is read ------------------------------
+
     def note_agreement(self, docname: str, agreement: AgreementRecord,
                        clauses: list[ClauseRecord], terms: list[TermRecord]) -> None:
+        self._changed()
         self.agreements[docname] = agreement
         self.clauses[docname] = clauses
         self.terms[docname] = terms
@@ -62,26 +100,115 @@ class AgreementDomain(Domain):
         if any(dependencies.values()):
             self.dependencies[docname] = dependencies
 
-    def successors(self, docname: str) -> list[str]:
-        """The agreements whose `previous` names `docname`, sorted."""
-        return sorted(doc for doc, meta in self.agreements.items()
-                      if meta["previous"] == docname and doc != docname)
-
     def clear_doc(self, docname: str) -> None:
+        self._changed()
         for key in _KEYS:
             self.data.setdefault(key, {}).pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self._changed()
         for key in _KEYS:
             mine = self.data.setdefault(key, {})
             for docname in docnames:
                 if docname in otherdata.get(key, {}):
                     mine[docname] = otherdata[key][docname]
 
-    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
-        # Clauses and terms have their own roles (`clause`, `use`); the
-        # `any` role finds nothing here.
-        return []
+    def _changed(self) -> None:
+        self._catalog = self._term_index = None
+
+    # -- what the rest of the build asks --------------------------------------------
+
+    def successors(self, docname: str) -> list[str]:
+        """The agreements whose `previous` names `docname`, sorted."""
+        return sorted(doc for doc, meta in self.agreements.items()
+                      if meta["previous"] == docname and doc != docname)
+
+    def clause_catalog(self) -> ClauseCatalog:
+        """Every clause of every agreement, by label (one index for every
+        `clause` role: a search each would make them quadratic)."""
+        if self._catalog is None:
+            titles = {doc: meta["title"] for doc, meta in self.agreements.items()}
+            self._catalog = ClauseCatalog(self.clauses, titles)
+        return self._catalog
+
+    def term_index(self) -> dict[str, tuple[str, TermRecord]]:
+        """Every form of every defined term (quotes straight) -> the agreement
+        (the first by docname) and record that define it."""
+        if self._term_index is None:
+            index: dict[str, tuple[str, TermRecord]] = {}
+            for docname in sorted(self.terms):
+                for record in self.terms[docname]:
+                    for form in record["forms"]:
+                        index.setdefault(straight_quotes(form), (docname, record))
+            self._term_index = index
+        return self._term_index
+
+    # -- cross-references ---------------------------------------------------------------
+
+    def resolve_xref(
+        self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str,
+        target: str, node: addnodes.pending_xref, contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        if typ == "clause" and isinstance(contnode, clause_reference):
+            return self._resolve_clause_xref(fromdocname, builder, contnode)
+        if typ == "use":
+            return self._resolve_use_xref(fromdocname, builder, target, contnode)
+        return None
+
+    def _resolve_clause_xref(self, fromdocname: str, builder: Builder,
+                             contnode: clause_reference) -> nodes.reference | None:
+        catalog = self.clause_catalog()
+        if unknown_label(catalog, contnode) is not None:
+            return None  # for intersphinx, then `warn_missing_reference`
+
+        def make_link(todocname: str, anchor: str, text: str) -> nodes.Node:
+            try:
+                return make_refnode(builder, fromdocname, todocname, anchor, nodes.Text(text))
+            except NoUri:  # e.g. a LaTeX document that leaves that agreement out
+                return nodes.Text(text)
+
+        # A reference to an agreement is text with links, not one link: the
+        # returned node takes the place of the pending cross-reference.
+        resolve_reference(catalog, contnode, fromdocname, make_link)
+        return cast("nodes.reference", contnode)
+
+    def _resolve_use_xref(self, fromdocname: str, builder: Builder, target: str,
+                          contnode: nodes.Element) -> nodes.reference | None:
+        found = self.term_index().get(straight_quotes(target))
+        if found is None:
+            return None  # for intersphinx, then `warn_missing_reference`
+        todocname, record = found
+        text = contnode.astext()
+        return cast("nodes.reference", term_link(builder, fromdocname, todocname, record["id"],
+                                                 record["sentence"], text))
+
+    def resolve_any_xref(
+        self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
+        node: addnodes.pending_xref, contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        results: list[tuple[str, nodes.reference]] = []
+        place = self.clause_catalog().index.get(nodes.fully_normalize_name(target))
+        if place is not None:
+            docname, position = place
+            anchor = self.clauses[docname][position]["anchor"]
+            results.append(("agreement:clause", make_refnode(
+                builder, fromdocname, docname, anchor, contnode, target)))
+        found = self.term_index().get(straight_quotes(target))
+        if found is not None:
+            todocname, record = found
+            results.append(("agreement:term", make_refnode(
+                builder, fromdocname, todocname, record["id"], contnode, record["term"])))
+        return results
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        catalog = self.clause_catalog()
+        for label, (docname, position) in sorted(catalog.index.items()):
+            clause = self.clauses[docname][position]
+            title = f"{clause['number']} {clause['title']}".strip()
+            yield label, title, "clause", docname, clause["labels"][label], 1
+        for form, (docname, record) in sorted(self.term_index().items()):
+            if form == straight_quotes(record["term"]):
+                yield record["term"], record["term"], "term", docname, record["id"], 1
 
 
 def agreement_domain(env: BuildEnvironment) -> AgreementDomain:
@@ -89,5 +216,41 @@ def agreement_domain(env: BuildEnvironment) -> AgreementDomain:
     return cast("AgreementDomain", env.get_domain("agreement"))
 
 
+def warn_missing_reference(app: Sphinx, domain: Domain | None,
+                           node: addnodes.pending_xref) -> bool:
+    """``warn-missing-reference``: a `clause` or `use` that names nothing of
+    this site (nor of another project's inventory) gets the extension's own
+    warning, in place of Sphinx's."""
+    if domain is None or domain.name != AgreementDomain.name:
+        return False
+    if node["reftype"] == "clause":
+        warn("unknown-clause", f"clause: {node['reftarget']!r} is not the label of a clause "
+             "of an agreement", node)
+        return True
+    if node["reftype"] == "use":
+        # (A `use` in an agreement is linked, or warned about, when it is read.)
+        warn("undefined-term", f"use: no agreement defines the term {node['reftarget']!r}",
+             node)
+        return True
+    return False
+
+
+def _unqualified(role_name: str) -> Any:
+    """The domain's role `role_name`, for use without the domain's name
+    (``:clause:`` as well as ``:agreement:clause:``)."""
+
+    def role(name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
+             options: dict[str, Any] | None = None,
+             content: list[str] | None = None) -> tuple[list[nodes.Node], list[Any]]:
+        return AgreementDomain.roles[role_name](
+            f"{AgreementDomain.name}:{role_name}", rawtext, text, lineno, inliner,
+            options or {}, content or [])
+
+    return role
+
+
 def setup_domain(app: Sphinx) -> None:
     app.add_domain(AgreementDomain)
+    for role_name in AgreementDomain.roles:
+        app.add_role(role_name, _unqualified(role_name))
+    app.connect("warn-missing-reference", warn_missing_reference)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .clause_refs import ClauseCatalog
 from .domain import agreement_domain
 
 if TYPE_CHECKING:
@@ -31,7 +30,7 @@ def outdated_dependents(
     touched = set(changed) | set(removed)
     if not (touched or added):
         return []
-    catalog = ClauseCatalog.from_env(env)
+    catalog = domain.clause_catalog()
     term_owner: dict[str, str] = {}
     for docname in sorted(domain.terms):
         for record in domain.terms[docname]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.errors import NoUri
 from sphinx.util import docname_join
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import OptionSpec
 
@@ -76,7 +78,7 @@ class AgreementDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        node = agreement_header(classes=["agreement-header"])
+        node = agreement_header(classes=["agreement-header"], docname=self.env.docname)
         self.set_source_info(node)
         options = {key: (value or "").strip() for key, value in self.options.items()}
         for required in ("provider", "last-updated"):
@@ -124,11 +126,13 @@ def check_previous(app: Sphinx, env: BuildEnvironment) -> None:
                  "agreement", location)
 
 
-def render_header(app: Sphinx, headers: Sequence[agreement_header], docname: str) -> None:
-    """Fill the header block of the agreement `docname`."""
+def render_header(app: Sphinx, headers: Sequence[agreement_header]) -> None:
+    """Fill each header block, for the document it was written in (a builder
+    that joins documents into one file resolves them all at once)."""
     domain = agreement_domain(app.env)
     builder = app.builder
     for header in headers:
+        docname = header["docname"]
         header.clear()
         fields = nodes.field_list(classes=["agreement-facts"])
         field = functools.partial(_add_field, fields)
@@ -145,8 +149,7 @@ def render_header(app: Sphinx, headers: Sequence[agreement_header], docname: str
         successors = domain.successors(docname)
         if successors:
             field("Superseded by", *_separated(
-                [make_refnode(builder, docname, doc, None,
-                              nodes.Text(domain.agreements[doc]["title"]))
+                [_page_link(builder, docname, doc, domain.agreements[doc]["title"])
                  for doc in successors], ", "))
         if len(fields):
             header.append(fields)
@@ -159,8 +162,7 @@ def render_header(app: Sphinx, headers: Sequence[agreement_header], docname: str
                                          refuri=output_name(builder, docname, ".agreement.json")))
         previous = header.get("previous")
         if previous and previous != docname and previous in domain.agreements:
-            links.append(make_refnode(builder, docname, previous, None,
-                                      nodes.Text("Previous version")))
+            links.append(_page_link(builder, docname, previous, "Previous version"))
         if previous and has_redline(domain, builder, docname):
             links.append(nodes.reference("", "Changes from the previous version (redline)",
                                          internal=True,
@@ -169,6 +171,16 @@ def render_header(app: Sphinx, headers: Sequence[agreement_header], docname: str
         if links:
             header.append(nodes.paragraph("", "", *_separated(links, " \u00b7 "),
                                           classes=["agreement-links"]))
+
+
+def _page_link(builder: Builder, fromdocname: str, todocname: str, text: str) -> nodes.Node:
+    """A link from the header of `fromdocname` to the page of `todocname`;
+    the text alone where the builder has no page for it (a LaTeX document
+    that leaves it out)."""
+    try:
+        return make_refnode(builder, fromdocname, todocname, None, nodes.Text(text))
+    except NoUri:
+        return nodes.Text(text)
 
 
 def _add_field(fields: nodes.field_list, name: str, *body: nodes.Node) -> None:

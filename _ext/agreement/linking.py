@@ -156,19 +156,21 @@ def link_use_roles(terms: list[DefinedTerm], uses: list[term_use], docname: str,
     by_form = {straight_quotes(form): term for term in reversed(terms) for form in term.forms}
     replacements: list[tuple[nodes.Node, tuple[nodes.Node, ...]]] = []
     for node in uses:
+        # The role's cross-reference is replaced: it is resolved here.
+        xref = node.parent
         term = by_form.get(straight_quotes(node["term"]))
         if term is None:
             warn("undefined-term", f"use: the agreement does not define {node['term']!r}",
                  node)
-            replacements.append((node, (nodes.inline(node.rawsource, node.astext()),)))
+            replacements.append((xref, (nodes.inline(node.rawsource, node.astext()),)))
             continue
         term.note_use(enclosing_clause(node), used)
         if is_inside(node, HEADINGS):
             # Headings are not linked (the markup contract), and a link in a
             # title would be copied into the table of contents, where Sphinx
             # expects every reference to be its own.
-            replacements.append((node, (nodes.inline(node.rawsource, node.astext()),)))
+            replacements.append((xref, (nodes.inline(node.rawsource, node.astext()),)))
             continue
-        replacements.append((node, (make_term_reference(
+        replacements.append((xref, (make_term_reference(
             term.id, term.sentence, node.astext(), docname, docname),)))
     replace_nodes(replacements)

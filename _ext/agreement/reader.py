@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from .blocktext import assign_exact_lines
@@ -21,7 +22,7 @@ from .clause_refs import ClauseCatalog, clause_reference, resolve_clause_referen
 from .defined_terms import build_index, defined_terms_block
 from .definitions import collect_definitions
 from .diagnostics import AgreementWarning, role_problem, warn
-from .doctree import Collected, collect, normalize_space, replace_nodes
+from .doctree import HEADINGS, Collected, collect, is_inside, normalize_space, replace_nodes
 from .domain import agreement_domain
 from .header import agreement_header
 from .linking import TermScanner, link_use_roles
@@ -72,8 +73,7 @@ class AgreementReader(SphinxTransform):
         references = found[clause_reference]
         if references:
             resolve_clause_references(ClauseCatalog({docname: clauses}, {docname: title}),
-                                      document, docname, None, provisional=True,
-                                      references=references)
+                                      references, docname)
         terms = collect_definitions(document, found[term_definition])
         scanner = TermScanner(terms, self.config.agreement_link_terms)
         scanner.scan(document)
@@ -121,12 +121,19 @@ class AgreementReader(SphinxTransform):
         role_nodes: list[nodes.Element] = [node for cls in classes for node in found[cls]]
         assign_exact_lines(role_nodes)
         for node in role_nodes:
+            if isinstance(node.parent, addnodes.pending_xref):
+                # What Sphinx warns about when it cannot resolve the
+                # reference: the line of the role, not of its paragraph.
+                node.parent.line = node.line
             deferred: list[tuple[AgreementWarning, str]] = node.get("deferred_warnings", [])
             for subtype, message in deferred:
                 warn(subtype, message, node)
         replace_nodes((node, ()) for node in found[role_problem])
 
     def outside_agreement(self, found: Collected) -> None:
+        # A heading shows a `use` as its text: headings are not linked.
+        replace_nodes((use.parent, (nodes.inline(use.rawsource, use.astext()),))
+                      for use in found[term_use] if is_inside(use, HEADINGS))
         for definition in found[term_definition]:
             warn("outside-agreement", f"define {definition['term']!r}: this document is not "
                  "an agreement (it has no agreement directive)", definition)

@@ -1,28 +1,26 @@
-"""The `define` and `use` roles, and `use` outside agreements, resolved at
-write time to the agreement that defines the term."""
+"""The `define` and `use` roles, and the link of a `use` to a definition in
+another document."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx import addnodes
+from sphinx.errors import NoUri
 from sphinx.util.docutils import SphinxRole
 
 from foundation.roles import split_title
 
-from .diagnostics import defer_warning, role_problem, warn
-from .doctree import HEADINGS, is_inside, normalize_space, replace_nodes
-from .domain import agreement_domain
-from .forms import straight_quotes
+from .diagnostics import defer_warning, role_problem
+from .doctree import normalize_space
 from .term_nodes import make_term_definition, make_term_reference, term_use
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
+    from sphinx.builders import Builder
 
-    from .records import TermRecord
-
-__all__ = ["DefineRole", "UseRole", "resolve_uses", "setup_term_roles"]
+__all__ = ["DefineRole", "UseRole", "setup_term_roles", "term_link"]
 
 
 class DefineRole(SphinxRole):
@@ -60,45 +58,26 @@ class UseRole(SphinxRole):
             return [problem], []
         node = term_use(self.rawtext, display, term=term)
         self.set_source_info(node)
-        return [node], []
+        # In an agreement the read-time pass links it to the definition
+        # there; anywhere else Sphinx resolves the cross-reference with the
+        # domain (`AgreementDomain.resolve_xref`), from this document.
+        xref = addnodes.pending_xref(self.rawtext, node, refdomain="agreement", reftype="use",
+                                     reftarget=term, refdoc=self.env.docname,
+                                     refexplicit=display != term, refwarn=True)
+        self.set_source_info(xref)
+        return [xref], []
 
 
-def term_index(env: BuildEnvironment) -> dict[str, tuple[str, TermRecord]]:
-    """Every form of every defined term (quotes straight) -> the agreement
-    (the first by docname) and record that define it."""
-    domain = agreement_domain(env)
-    index: dict[str, tuple[str, TermRecord]] = {}
-    for docname in sorted(domain.terms):
-        for record in domain.terms[docname]:
-            for form in record["forms"]:
-                index.setdefault(straight_quotes(form), (docname, record))
-    return index
-
-
-def resolve_uses(app: Sphinx, uses: list[term_use], docname: str) -> None:
-    """Link each remaining `use` (in a page that is not an agreement) to the
-    agreement that defines its term."""
-    if not uses:
-        return
-    # One index for all the uses of the page: a search each would cost the
-    # number of terms in the site per use.
-    index = term_index(app.env)
-    replacements: list[tuple[nodes.Node, tuple[nodes.Node]]] = []
-    for node in uses:
-        found = index.get(straight_quotes(node["term"]))
-        if found is None:
-            warn("undefined-term", f"use: no agreement defines the term {node['term']!r}", node)
-            replacements.append((node, (nodes.inline(node.rawsource, node.astext()),)))
-        elif is_inside(node, HEADINGS):
-            replacements.append((node, (nodes.inline(node.rawsource, node.astext()),)))
-        else:
-            target_doc, record = found
-            replacements.append((node, (make_term_reference(
-                record["id"], record["sentence"], node.astext(), docname, target_doc,
-                app.builder),)))
-    replace_nodes(replacements)
+def term_link(builder: Builder, fromdocname: str, todocname: str, term_id: str,
+              sentence: str, text: str) -> nodes.Node:
+    """A link with `text`, from `fromdocname`, to the definition `term_id`
+    of agreement `todocname`; the text alone where the builder has no page
+    for that agreement (a LaTeX document that leaves it out)."""
+    try:
+        return make_term_reference(term_id, sentence, text, fromdocname, todocname, builder)
+    except NoUri:
+        return nodes.inline(text, text)
 
 
 def setup_term_roles(app: Sphinx) -> None:
     app.add_role("define", DefineRole())
-    app.add_role("use", UseRole())

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .clause_refs import ClauseCatalog, clause_reference, resolve_clause_references
+from .clause_refs import clause_reference, resolve_clause_references
+from .domain import agreement_domain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -27,13 +28,11 @@ __all__ = ["resolve_toc_clause_references", "setup_toc_copies"]
 def resolve_toc_clause_references(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-updated``: the `clause` roles in the copies of the headings get
     their text, as plain text."""
-    catalog = None
+    catalog = agreement_domain(env).clause_catalog()
     for docname in sorted(env.tocs):
         references = list(env.tocs[docname].findall(clause_reference))
         if references:
-            catalog = catalog or ClauseCatalog.from_env(env)
-            resolve_clause_references(catalog, env.tocs[docname], docname, None,
-                                      provisional=True, references=references)
+            resolve_clause_references(catalog, references, docname)
 
 
 def setup_toc_copies(app: Sphinx) -> None:
