@@ -17,7 +17,7 @@ export SOURCE_DATE_EPOCH
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help html livehtml linkcheck lint test bench clean venv
+.PHONY: help html pdf epub livehtml linkcheck lint test bench clean venv
 
 help: ## List the targets
 	@echo "Targets:"
@@ -36,6 +36,12 @@ venv: $(STAMP) ## Create .venv from requirements.txt
 
 html: $(STAMP) ## Build the site into _build/html (any warning fails)
 	$(BIN)/sphinx-build -M html . $(BUILDDIR) $(STRICT) $(SPHINXOPTS)
+
+pdf: $(STAMP) ## Build the PDF into _build/latex (XeLaTeX and latexmk; any warning fails)
+	$(BIN)/sphinx-build -M latexpdf . $(BUILDDIR) $(STRICT) $(SPHINXOPTS)
+
+epub: $(STAMP) ## Build the EPUB into _build/epub (any warning fails)
+	$(BIN)/sphinx-build -M epub . $(BUILDDIR) $(STRICT) $(SPHINXOPTS)
 
 livehtml: $(STAMP) ## Serve a live preview on 127.0.0.1:$(PORT), rebuilt on save
 	$(BIN)/sphinx-autobuild . $(BUILDDIR)/html -d $(BUILDDIR)/doctrees \

@@ -6,6 +6,8 @@ Read the Docs builds from this folder with ``-W --keep-going`` but without
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import sys
 import time
@@ -25,7 +27,18 @@ author = "The documentation team"
 # honours the variable for `today` and "last updated".
 _build_time = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH") or time.time()))
 copyright = f"{_build_time.tm_year}, {author}"
+# The site is dated, not numbered: its edition is the day it was built
+# (the last commit's, with SOURCE_DATE_EPOCH). EPUB and PDF need one.
+release = time.strftime("%Y-%m-%d", _build_time)
+version = release
 language = "en"
+
+# Social cards are off (ogp_social_cards below): they would need matplotlib.
+# sphinxext-opengraph still prints, when it is imported, that matplotlib is
+# missing and cards will not be made; imported here, quietly, so that a
+# clean build prints nothing that asks the reader to act.
+with contextlib.redirect_stdout(io.StringIO()):
+    import sphinxext.opengraph  # noqa: F401
 
 extensions = [
     "myst_parser",
@@ -85,6 +98,19 @@ ogp_enable_meta_description = True
 ogp_social_cards = {"enable": False}  # would need matplotlib
 on_read_the_docs = "READTHEDOCS_CANONICAL_URL" in os.environ
 notfound_urls_prefix = urlparse(html_baseurl).path if on_read_the_docs else "/"
+
+# -- PDF (LaTeX) and EPUB --------------------------------------------------------------
+# One PDF of the whole site (Read the Docs offers one). XeLaTeX with
+# Unicode fonts: the text has the minus sign, ×, ¥ and arrows, which
+# pdflatex cannot set; FreeSerif and its sans and mono faces (Debian's
+# fonts-freefont-otf, Sphinx's default for XeLaTeX, on Read the Docs' build
+# images too) carry them.
+latex_engine = "xelatex"
+latex_documents = [(root_doc, "corporate-documents.tex", project, author, "manual")]
+latex_elements = {"papersize": "a4paper"}
+latex_show_urls = "footnote"
+epub_basename = "corporate-documents"
+epub_show_urls = "no"
 
 # -- Sources (sphinxcontrib-bibtex) ------------------------------------------------
 

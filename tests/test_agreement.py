@@ -352,14 +352,19 @@ def test_agreement_data_for_other_extensions(app, syntax):
 def test_stylesheet(app):
     outdir = built(app)
     css = outdir / "_static" / "agreement.css"
-    assert css.is_file()
-    assert css.stat().st_size < 10_000
-    text = css.read_text(encoding="utf-8")
-    assert "var(--color-background-secondary)" in text
-    assert 'body[data-theme="dark"]' in text
-    assert "prefers-color-scheme: dark" in text
+    furo = outdir / "_static" / "agreement-furo.css"
+    assert css.is_file() and furo.is_file()
+    assert css.stat().st_size + furo.stat().st_size < 10_000
+    text, mapping = css.read_text(encoding="utf-8"), furo.read_text(encoding="utf-8")
+    # The properties mapped to furo's variables, and furo's dark mode, apart.
+    assert "var(--color-background-secondary)" in mapping
+    assert 'body[data-theme="dark"]' in mapping
+    assert "prefers-color-scheme: dark" in mapping
+    assert "var(--color-" not in text
     for name in ("agreement-header", "clause-number", "a.term", "conspicuous", "clause-summary",
                  "defined-terms"):
         assert name in text
     head = soup(outdir, "terms-rst").head
     assert head.find("link", href=re.compile(r"_static/agreement\.css"))
+    # The root's theme is Sphinx's default, not furo: no mapping to furo.
+    assert head.find("link", href=re.compile(r"_static/agreement-furo\.css")) is None

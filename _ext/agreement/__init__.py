@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from foundation.assets import add_stylesheets
+from foundation.latex import add_latex_style
 
 from .blocks import setup_blocks
 from .clause_refs import setup_clause_refs
@@ -80,7 +81,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_reader(app)
     setup_resolve(app)
     setup_toc_copies(app)
-    add_stylesheets(app, STATIC_DIR, "agreement.css")
+    add_stylesheets(app, STATIC_DIR, "agreement.css",
+                    for_theme={"furo": ["agreement-furo.css"]})
+    add_latex_style(app, Path(__file__).with_name("latex") / "sphinxagreement.sty")
     setup_versions(app)
     return {
         "version": __version__,

@@ -41,6 +41,74 @@ def html_depart_div(self: Any, node: nodes.Element) -> None:
     self.body.append("</div>\n")
 
 
+# -- text, man and texinfo: set apart, so that a reader sees them --------------------
+# (LaTeX writes the blocks as containers, whose classes sphinxagreement.sty
+# styles: bold between rules, and framed.)
+
+#: The rule above and below a conspicuous block in plain text.
+TEXT_RULE = "=" * 60
+
+
+def text_visit_conspicuous(self: Any, node: nodes.Element) -> None:
+    self.new_state(4)
+    self.states[-1].append((0, [TEXT_RULE, ""]))
+
+
+def text_depart_conspicuous(self: Any, node: nodes.Element) -> None:
+    self.states[-1].append((0, ["", TEXT_RULE]))
+    self.end_state(wrap=False)
+
+
+def text_visit_summary(self: Any, node: nodes.Element) -> None:
+    self.new_state(4)
+
+
+def text_depart_summary(self: Any, node: nodes.Element) -> None:
+    self.end_state(first="|   ")
+
+
+def man_visit_conspicuous(self: Any, node: nodes.Element) -> None:
+    self.body.append("\n.sp\n.RS 4\n.ft B\n")
+
+
+def man_depart_conspicuous(self: Any, node: nodes.Element) -> None:
+    self.body.append("\n.ft R\n.RE\n")
+
+
+def man_visit_summary(self: Any, node: nodes.Element) -> None:
+    self.body.append("\n.sp\n.RS 4\n")
+
+
+def man_depart_summary(self: Any, node: nodes.Element) -> None:
+    self.body.append("\n.RE\n")
+
+
+def texinfo_visit_conspicuous(self: Any, node: nodes.Element) -> None:
+    self.body.append("\n@quotation\n")
+
+
+def texinfo_depart_conspicuous(self: Any, node: nodes.Element) -> None:
+    self.ensure_eol()
+    self.body.append("@end quotation\n")
+
+
+def texinfo_visit_summary(self: Any, node: nodes.Element) -> None:
+    self.body.append("\n@cartouche\n")
+
+
+def texinfo_depart_summary(self: Any, node: nodes.Element) -> None:
+    self.ensure_eol()
+    self.body.append("@end cartouche\n")
+
+
+def latex_visit_container(self: Any, node: nodes.Element) -> None:
+    self.visit_container(node)
+
+
+def latex_depart_container(self: Any, node: nodes.Element) -> None:
+    self.depart_container(node)
+
+
 def html_visit_aside(self: Any, node: nodes.Element) -> None:
     self.body.append(self.starttag(node, "aside", "", **{"aria-label": "In short"}))
 
@@ -84,7 +152,14 @@ class SummaryDirective(SphinxDirective):
 
 
 def setup_blocks(app: Sphinx) -> None:
-    app.add_node(conspicuous_block, html=(html_visit_div, html_depart_div))
-    app.add_node(summary_block, html=(html_visit_aside, html_depart_aside))
+    latex = (latex_visit_container, latex_depart_container)
+    app.add_node(conspicuous_block, html=(html_visit_div, html_depart_div), latex=latex,
+                 text=(text_visit_conspicuous, text_depart_conspicuous),
+                 man=(man_visit_conspicuous, man_depart_conspicuous),
+                 texinfo=(texinfo_visit_conspicuous, texinfo_depart_conspicuous))
+    app.add_node(summary_block, html=(html_visit_aside, html_depart_aside), latex=latex,
+                 text=(text_visit_summary, text_depart_summary),
+                 man=(man_visit_summary, man_depart_summary),
+                 texinfo=(texinfo_visit_summary, texinfo_depart_summary))
     app.add_directive("conspicuous", ConspicuousDirective)
     app.add_directive("summary", SummaryDirective)

@@ -117,7 +117,7 @@ def html_visit_term_reference(self: Any, node: term_reference) -> None:
     title = node.get("reftitle")
     tag = f'<a class="term" href="{html.escape(href)}"'
     if title:
-        tag += f' aria-description="{_escaped_description(title)}"'
+        tag += f' {_description_attribute(self)}="{_escaped_description(title)}"'
     self.body.append(tag + ">")
 
 
@@ -131,16 +131,18 @@ def html_visit_linked_text(self: Any, node: linked_text) -> None:
     # links would multiply the work of every pass over the page.
     text, done, parts = str(node.children[0]), 0, list[str]()
     links = iter(node["links"])
+    attribute = _description_attribute(self)
     if "\x00" not in text and self.encode(text) == text:
         # Nothing to unescape or encode (the usual case): slices of the text.
         for start, end, term_id, sentence in zip(links, links, links, links, strict=False):
-            parts += (text[done:start], _link_start(term_id, sentence), text[start:end], "</a>")
+            parts += (text[done:start], _link_start(term_id, sentence, attribute),
+                      text[start:end], "</a>")
             done = end
         parts.append(text[done:])
     else:
         encode, unescape = self.encode, nodes.unescape
         for start, end, term_id, sentence in zip(links, links, links, links, strict=False):
-            parts += (encode(unescape(text[done:start])), _link_start(term_id, sentence),
+            parts += (encode(unescape(text[done:start])), _link_start(term_id, sentence, attribute),
                       encode(unescape(text[start:end])), "</a>")
             done = end
         parts.append(encode(unescape(text[done:])))
@@ -149,11 +151,19 @@ def html_visit_linked_text(self: Any, node: linked_text) -> None:
 
 
 @functools.lru_cache(maxsize=1024)
-def _link_start(term_id: str, sentence: str) -> str:
+def _link_start(term_id: str, sentence: str, attribute: str) -> str:
     """The start tag of a link to a term (most links of a page go to a few
     terms)."""
     return (f'<a class="term" href="#{html.escape(term_id)}" '
-            f'aria-description="{_escaped_description(sentence)}">')
+            f'{attribute}="{_escaped_description(sentence)}">')
+
+
+def _description_attribute(self: Any) -> str:
+    """Where a term's link carries its defining sentence: ``aria-description``
+    (the link's name stays its text; the stylesheet shows the sentence on
+    hover and on keyboard focus), or ``title`` in EPUB, whose XHTML schema
+    has no ``aria-description``."""
+    return "title" if self.builder.name.startswith("epub") else "aria-description"
 
 
 @functools.lru_cache(maxsize=1024)
@@ -161,8 +171,22 @@ def _escaped_description(sentence: str) -> str:
     return html.escape(sentence.replace("\n", " "))
 
 
+# -- LaTeX --------------------------------------------------------------------------
+
+
+def latex_visit_term_definition(self: Any, node: term_definition) -> None:
+    # The target of the uses' links (\hyperref to docname:term-...): the
+    # LaTeX writer gives labels to sections and targets, not to inline text.
+    self.body.append(self.hypertarget_to(node, anchor=True))
+
+
+def latex_depart_term_definition(self: Any, node: term_definition) -> None:
+    pass
+
+
 def setup_term_nodes(app: Sphinx) -> None:
-    app.add_node(term_definition, html=(html_visit_term_definition, html_depart_term_definition))
+    app.add_node(term_definition, html=(html_visit_term_definition, html_depart_term_definition),
+                 latex=(latex_visit_term_definition, latex_depart_term_definition))
     app.add_node(term_reference, html=(html_visit_term_reference, html_depart_term_reference))
     app.add_node(term_use)
     app.add_node(linked_text, html=(html_visit_linked_text, None))

@@ -14,7 +14,7 @@ its ``setup_<feature>(app)``:
 - ``catalogue``   -- the `technologies` table
 - ``bibtex``      -- source notes through sphinxcontrib-bibtex (adapter)
 - ``metric``      -- a figure with its source note
-- ``ranking``     -- a CSV table and its bar chart (``chart``)
+- ``ranking``     -- a CSV table and its bar chart (``chart``, ``chart_node``)
 - ``timeline``    -- dated items in date order
 - ``disclaimer``  -- shared text from its one file
 - ``roles``       -- the `stage` role
@@ -28,9 +28,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from foundation.assets import add_stylesheets
+from foundation.latex import add_latex_style
 
 from .bibtex import setup_bibtex
 from .catalogue import setup_catalogue
+from .chart_node import setup_chart_node
 from .disclaimer import setup_disclaimer
 from .domain import setup_domain
 from .metric import setup_metric
@@ -58,10 +60,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_bibtex(app)
     setup_metric(app)
     setup_ranking(app)
+    setup_chart_node(app)
     setup_timeline(app)
     setup_disclaimer(app)
     setup_roles(app)
-    add_stylesheets(app, STATIC_DIR, "briefing.css")
+    add_stylesheets(app, STATIC_DIR, "briefing.css", for_theme={"furo": ["briefing-furo.css"]})
+    add_latex_style(app, Path(__file__).parent / "latex" / "sphinxbriefing.sty")
     return {
         "version": __version__,
         # 3: technologies noted by the directives, the folder of conf.py kept.

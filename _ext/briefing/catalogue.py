@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.errors import NoUri
 from sphinx.util.docutils import SphinxDirective
 
 from foundation.tables import make_table
@@ -39,7 +40,7 @@ class TechnologiesDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         location = self.get_location()
-        node = catalogue_placeholder()
+        node = catalogue_placeholder(docname=self.env.docname)
         self.set_source_info(node)
         briefing_domain(self.env).note_catalogue(self.env.docname)
         for kind in ("area", "stage"):
@@ -66,10 +67,13 @@ def _selected(node: catalogue_placeholder, record: TechnologyRecord) -> bool:
     return True
 
 
-def render_catalogues(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
+def render_catalogues(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: each table, linked from the page it is on (a
+    builder that joins pages into one file resolves them all at once)."""
     domain = briefing_domain(app.env)
     config = app.config
     for node in list(doctree.findall(catalogue_placeholder)):
+        fromdocname = node["docname"]
         records = sorted(
             (r for r in domain.all_technologies() if _selected(node, r)),
             key=lambda r: _sort_key(config, r),
@@ -80,14 +84,19 @@ def render_catalogues(app: Sphinx, doctree: nodes.document, fromdocname: str) ->
             continue
         rows = []
         for record in records:
-            uri = app.builder.get_relative_uri(fromdocname, record["docname"])
-            link = nodes.reference("", record["title"], internal=True,
-                                   refuri=f"{uri}#{record['anchor']}")
             area = config.briefing_areas.get(record["area"], "")
             stage = stage_badge(config, record["stage"]) if record["stage"] else nodes.Text("")
             title = app.env.titles.get(record["docname"])
             page_text = title.astext() if title is not None else record["docname"]
-            page = nodes.reference("", page_text, internal=True, refuri=uri or "#")
+            try:
+                uri = app.builder.get_relative_uri(fromdocname, record["docname"])
+            except NoUri:  # e.g. a LaTeX document that leaves that page out
+                link: nodes.Node = nodes.Text(record["title"])
+                page: nodes.Node = nodes.Text(page_text)
+            else:
+                link = nodes.reference("", record["title"], internal=True,
+                                       refuri=f"{uri}#{record['anchor']}")
+                page = nodes.reference("", page_text, internal=True, refuri=uri or "#")
             rows.append(([link], [nodes.Text(str(area))], [stage], [page]))
         table = make_table(["Technology", "Area", "Stage", "Page"], rows,
                            classes=["technologies"], widths=[40, 25, 15, 20])

@@ -35,7 +35,14 @@ def _num(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def bar_chart_svg(base_id: str, caption: str, value_label: str, bars: list[Bar]) -> str:
+#: The colours of a chart that is an image of its own (EPUB), where the
+#: page's stylesheet does not reach.
+STANDALONE_STYLE = ("<style>.bar{fill:#4a5f80}.hatch{stroke:#ffffff}.axis{stroke:#666666}"
+                    "text{fill:#000000}</style>")
+
+
+def bar_chart_svg(base_id: str, caption: str, value_label: str, bars: list[Bar],
+                  standalone: bool = False) -> str:
     label_width = min(max(len(b.name) for b in bars) * CHAR_WIDTH + 12, 260)
     value_width = max(len(b.shown) for b in bars) * CHAR_WIDTH + 12
     x0 = label_width
@@ -59,6 +66,7 @@ def bar_chart_svg(base_id: str, caption: str, value_label: str, bars: list[Bar])
         f'viewBox="0 0 {_num(total_width)} {height}" '
         f'aria-labelledby="{_attr(title_id)} {_attr(desc_id)}" '
         f'fill="currentColor" font-size="13">',
+        *([STANDALONE_STYLE] if standalone else []),
         f'<title id="{_attr(title_id)}">{_attr(caption)}</title>',
         f'<desc id="{_attr(desc_id)}">{_attr(description)}</desc>',
         f'<defs><pattern id="{_attr(hatch_id)}" class="ranking-hatch" width="6" height="6" '

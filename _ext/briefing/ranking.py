@@ -16,7 +16,8 @@ from foundation.directives import body_line
 from foundation.tables import make_table
 
 from .bibtex import source_notes
-from .chart import Bar, bar_chart_svg
+from .chart import Bar
+from .chart_node import ranking_chart
 from .diagnostics import warn
 
 if TYPE_CHECKING:
@@ -96,8 +97,10 @@ class RankingDirective(SphinxDirective):
             row_classes=[["highlight"] if bar.highlight else [] for bar in bars],
         )
         wrapper += table
-        svg = bar_chart_svg(base_id, caption, header[value_column].strip(), bars)
-        wrapper += nodes.raw("", svg, format="html")
+        wrapper += ranking_chart(base_id=base_id, caption=caption,
+                                 value_label=header[value_column].strip(),
+                                 bars=[[bar.name, bar.shown, bar.value, bar.highlight]
+                                       for bar in bars])
         return [wrapper]
 
     def _read_records(self) -> list[tuple[int, list[str]]] | None:

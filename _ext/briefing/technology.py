@@ -4,7 +4,7 @@ for the catalogue and the `tech` role."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -132,8 +132,19 @@ class TechnologyDirective(SphinxDirective):
         return nodes.paragraph("", "", *parts, classes=["technology-facts"])
 
 
+def latex_visit_card(self: Any, node: technology_card) -> None:
+    # The target of the `tech` links and the catalogue's: the LaTeX writer
+    # gives labels to sections and targets, not to containers.
+    self.body.append(self.hypertarget_to(node, anchor=True))
+    self.visit_container(node)
+
+
+def latex_depart_card(self: Any, node: technology_card) -> None:
+    self.depart_container(node)
+
+
 def setup_technology(app: Sphinx) -> None:
     # Written by each builder's container visitor (Sphinx's translators
-    # dispatch on the node's classes in order).
-    app.add_node(technology_card)
+    # dispatch on the node's classes in order), with a label in LaTeX.
+    app.add_node(technology_card, latex=(latex_visit_card, latex_depart_card))
     app.add_directive("technology", TechnologyDirective)

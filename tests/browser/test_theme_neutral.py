@@ -281,11 +281,11 @@ FURO_RULES_JS = """
   const found = [];
   for (const sheet of document.styleSheets) {
     const file = (sheet.href || '').split('?')[0].split('/').pop();
-    if (!['agreement.css', 'briefing.css', 'redline.css'].includes(file)) continue;
+    if (!['agreement-furo.css', 'briefing-furo.css'].includes(file)) continue;
     const rules = [...sheet.cssRules]
       .flatMap(r => r instanceof CSSMediaRule ? [...r.cssRules] : [r]);
     for (const rule of rules) {
-      if (!(rule.selectorText || '').includes('#furo-main-content')) continue;
+      if (!(rule.selectorText || '').startsWith('body')) continue;
       const dark = rule.selectorText.includes('data-theme');
       for (const prop of rule.style) {
         const value = rule.style.getPropertyValue(prop).trim();
@@ -303,13 +303,16 @@ FURO_RULES_JS = """
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_under_furo_the_properties_take_furos_values(page, served_site, set_theme, theme):
-    # The redline page links all three stylesheets.
+    # The redline page links every stylesheet of the extensions, and the
+    # mapping to furo's variables of each.
     page.goto(served_site + "source/guide/examples/sample-terms-v2.redline.html")
     set_theme(page, theme)
     found = page.evaluate(FURO_RULES_JS)
     mapped = [f for f in found if not f["dark"]]
-    assert {f["file"] for f in mapped} == {"agreement.css", "briefing.css"}, found
-    assert {f["file"] for f in found if f["dark"]} == {"agreement.css", "redline.css"}, found
+    assert {f["file"] for f in mapped} == {"agreement-furo.css", "briefing-furo.css"}, found
+    assert {f["file"] for f in found if f["dark"]} == {"agreement-furo.css"}, found
+    assert {"--agreement-redline-ins", "--agreement-redline-del"} <= {
+        f["prop"] for f in found if f["dark"]}
     assert [f for f in mapped if f["body"] != f["expected"] or not f["body"]] == []
     for f in (f for f in found if f["dark"]):
         assert f["body"] == (f["expected"] if theme == "dark" else f["root"]), f
