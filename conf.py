@@ -42,7 +42,6 @@ with contextlib.redirect_stdout(io.StringIO()):
 
 extensions = [
     "myst_parser",
-    "sphinx_design",
     "sphinxcontrib.bibtex",
     "notfound.extension",
     "sitemap",

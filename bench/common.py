@@ -35,12 +35,15 @@ class BuildResult:
     peak_bytes: int
 
 
-def sphinx_build(srcdir: Path, outdir: Path, *args: str, fresh: bool = True) -> BuildResult:
-    """Build `srcdir` into `outdir` and return time and peak memory."""
-    cmd = [sys.executable, "-c", _RUNNER, "-b", "html", "-q", *args]
+def sphinx_build(srcdir: Path, outdir: Path, *args: str, fresh: bool = True,
+                 builder: str = "html") -> BuildResult:
+    """Build `srcdir` into `outdir` with `builder` and return time and peak memory."""
+    cmd = [sys.executable, "-c", _RUNNER, "-b", builder, "-q", *args]
     if fresh:
         cmd.append("-E")
-    cmd += ["-d", str(outdir / ".doctrees"), str(srcdir), str(outdir)]
+    # The doctrees beside the output, not in it: an EPUB packs every file
+    # of its output folder.
+    cmd += ["-d", str(doctrees_of(outdir)), str(srcdir), str(outdir)]
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     last = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else "{}"
@@ -48,6 +51,11 @@ def sphinx_build(srcdir: Path, outdir: Path, *args: str, fresh: bool = True) -> 
     if result.get("code") != 0:
         raise RuntimeError(f"build of {srcdir} failed:\n{proc.stderr[-4000:]}")
     return BuildResult(result["seconds"], result["peak_bytes"])
+
+
+def doctrees_of(outdir: Path) -> Path:
+    """Where `sphinx_build` keeps the doctrees of the build into `outdir`."""
+    return outdir.with_name(outdir.name + ".doctrees")
 
 
 def best_of(runs: int, build) -> BuildResult:

@@ -25,11 +25,11 @@ import tempfile
 from pathlib import Path
 
 from autolink_bench import write_corpus
-from common import best_of, best_of_each, report, sphinx_build
+from common import best_of, best_of_each, doctrees_of, report, sphinx_build
 
 
 def doctree_mtimes(outdir: Path) -> dict[str, int]:
-    return {p.name: p.stat().st_mtime_ns for p in (outdir / ".doctrees").glob("*.doctree")}
+    return {p.name: p.stat().st_mtime_ns for p in doctrees_of(outdir).glob("*.doctree")}
 
 
 def differing_files(left: Path, right: Path) -> list[str]:

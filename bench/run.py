@@ -17,6 +17,7 @@ BENCHES = [
     "large_inputs_agreement.py",
     "large_inputs_briefing.py",
     "paragraph_shapes_bench.py",
+    "outputs_bench.py",
     "redline_bench.py",
     "site_bench.py",
     "page_weight.py",

@@ -120,7 +120,7 @@ def test_requirements_are_pinned():
     lines = [line for line in lines if line]
     assert all(re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[0-9][^\s;]*", line) for line in lines), lines
     names = {line.split("==")[0].lower().replace("_", "-") for line in lines}
-    for needed in ("sphinx", "furo", "myst-parser", "sphinx-autobuild", "sphinx-design",
+    for needed in ("sphinx", "furo", "myst-parser", "sphinx-autobuild",
                    "sphinxcontrib-bibtex", "sphinx-notfound-page",
                    "sphinxext-opengraph", "pytest", "jsonschema", "pyyaml"):
         assert needed in names, needed

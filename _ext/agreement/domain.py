@@ -172,9 +172,22 @@ class AgreementDomain(Domain):
         resolve_reference(catalog, contnode, fromdocname, make_link)
         return cast("nodes.reference", contnode)
 
+    def find_term(self, target: str) -> tuple[str, TermRecord] | None:
+        """The agreement and record of the term `target` names: a term (any
+        form; the first agreement by docname that defines it), or
+        ``docname:term`` for the term of one agreement."""
+        found = self.term_index().get(straight_quotes(target))
+        if found is None and ":" in target:
+            docname, _, term = target.rpartition(":")
+            wanted = straight_quotes(term.strip())
+            for record in self.terms.get(docname, []):
+                if any(straight_quotes(form) == wanted for form in record["forms"]):
+                    return docname, record
+        return found
+
     def _resolve_use_xref(self, fromdocname: str, builder: Builder, target: str,
                           contnode: nodes.Element) -> nodes.reference | None:
-        found = self.term_index().get(straight_quotes(target))
+        found = self.find_term(target)
         if found is None:
             return None  # for intersphinx, then `warn_missing_reference`
         todocname, record = found
@@ -193,7 +206,7 @@ class AgreementDomain(Domain):
             anchor = self.clauses[docname][position]["anchor"]
             results.append(("agreement:clause", make_refnode(
                 builder, fromdocname, docname, anchor, contnode, target)))
-        found = self.term_index().get(straight_quotes(target))
+        found = self.find_term(target)
         if found is not None:
             todocname, record = found
             results.append(("agreement:term", make_refnode(
@@ -204,11 +217,18 @@ class AgreementDomain(Domain):
         catalog = self.clause_catalog()
         for label, (docname, position) in sorted(catalog.index.items()):
             clause = self.clauses[docname][position]
-            title = f"{clause['number']} {clause['title']}".strip()
+            # What another project's reference reads: "Section 10 of ...".
+            title = f"Section {clause['number']} of {catalog.titles.get(docname, docname)}"
             yield label, title, "clause", docname, clause["labels"][label], 1
+        # A term by itself (the first agreement that defines it), and as the
+        # term of each agreement (``docname:term``).
         for form, (docname, record) in sorted(self.term_index().items()):
             if form == straight_quotes(record["term"]):
                 yield record["term"], record["term"], "term", docname, record["id"], 1
+        for docname in sorted(self.terms):
+            for record in self.terms[docname]:
+                yield (f"{docname}:{record['term']}", record["term"], "term", docname,
+                       record["id"], 2)
 
 
 def agreement_domain(env: BuildEnvironment) -> AgreementDomain:

@@ -32,8 +32,10 @@ MARKS_JS = """() => {
 
 
 def test_guide_links_to_its_example_redline(page, served_site):
+    # From the guide to version 2, and from its header to the redline.
     page.goto(served_site + GUIDE)
-    page.get_by_role("link", name="the redline from version 1 to version 2").click()
+    page.get_by_role("link", name="version 2", exact=True).click()
+    page.get_by_role("link", name="Changes from the previous version (redline)").click()
     page.wait_for_url("**/" + REDLINE)
     assert page.locator("h1").inner_text().startswith("Changes to Sample Terms, Version 2")
     assert page.locator(".agreement-redline section.redline-clause").count() == 7
