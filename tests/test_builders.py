@@ -280,3 +280,44 @@ def test_another_project_links_to_the_site_through_intersphinx(site, tmp_path):
         base + "source/briefing/core-technologies.html#technology-biometric-authentication")
     assert hrefs["Section 17 of LEAP Terms of Use"] == terms + "#liability"
     assert hrefs["the Customer of the Terms"] == terms + "#term-customer"
+
+
+# -- a LaTeX document of one page ------------------------------------------------------------
+
+ONE_PAGE_FILES = {
+    "conf.py": (
+        "extensions = ['myst_parser', 'agreement', 'briefing']\n"
+        "briefing_areas = {'llm': 'Large language models'}\n"
+        "briefing_stages = {'rnd': 'R&D'}\n"
+        "latex_documents = [('terms', 'terms.tex', 'Terms', 'Them', 'howto')]\n"),
+    "index.rst": "Index\n=====\n\n.. toctree::\n\n   terms\n   other\n   cards\n",
+    "terms.rst": (
+        "Terms\n=====\n\n.. agreement::\n   :provider: A\n   :last-updated: 2025-07-15\n"
+        "   :previous: other\n\n.. _terms-fees:\n\nFees\n----\n\n"
+        "See :clause:`other-fees` and :tech:`a-model`.\n\n"
+        ".. technologies::\n"),
+    "other.rst": (
+        "Other\n=====\n\n.. agreement::\n   :provider: B\n   :last-updated: 2024-07-15\n\n"
+        ".. _other-fees:\n\nFees\n----\n\nThe :define:`Fee` is due. Each Fee is paid.\n"),
+    "cards.md": ("# Cards\n\n```{technology} A model\n:id: a-model\n:area: llm\n"
+                 ":stage: rnd\n\nText.\n```\n"),
+}
+
+
+def test_a_latex_document_of_one_page_links_only_what_it_holds(tmp_path):
+    """References to pages that the LaTeX document leaves out keep their
+    text (Sphinx raises NoUri for a link to them)."""
+    from sphinx.testing.util import SphinxTestApp
+
+    for name, text in ONE_PAGE_FILES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    app = SphinxTestApp("latex", srcdir=tmp_path, freshenv=True)
+    try:
+        app.build()
+        assert app.statuscode == 0
+        assert app.warning.getvalue().strip() == ""
+        tex = (Path(app.outdir) / "terms.tex").read_text("utf-8")
+    finally:
+        app.cleanup()
+    assert "Section 1 of Other" in tex and "A model" in tex
+    assert "Previous version" in tex
