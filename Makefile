@@ -12,17 +12,20 @@ SPHINXOPTS ?=
 STRICT   := -W --keep-going -n
 # Reproducible dates: the time of the last commit, unless given.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+# make fuzz: how many times the examples of make test each property draws.
+FUZZ_EXPLORE ?= 5
 ifneq ($(strip $(SOURCE_DATE_EPOCH)),)
 export SOURCE_DATE_EPOCH
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help html pdf epub livehtml linkcheck lint test bench clean venv
+.PHONY: help html pdf epub livehtml linkcheck lint test fuzz bench clean venv
 
 help: ## List the targets
 	@echo "Targets:"
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z]+):.*## (.*)/  make \1\t\2/' | expand -t 18
-	@echo "Variables: PORT=$(PORT) (livehtml), SPHINXOPTS=... (extra sphinx-build options)"
+	@echo "Variables: PORT=$(PORT) (livehtml), SPHINXOPTS=... (extra sphinx-build options),"
+	@echo "  PYTEST_ARGS=... (test, fuzz), FUZZ_EXPLORE=$(FUZZ_EXPLORE) (fuzz)"
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is required ($(PYTHON))" >&2; exit 1; }
@@ -58,7 +61,12 @@ lint: $(STAMP) ## Lint the tree (ruff) and type-check the extensions (mypy)
 	$(BIN)/mypy
 
 test: lint ## Lint, type-check, then run the whole test suite
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	FUZZ_EXPLORE= $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The fuzz tests of make test draw the same examples on every run; this
+# draws fresh random ones, FUZZ_EXPLORE times as many.
+fuzz: $(STAMP) ## Run the fuzz tests with fresh random inputs, FUZZ_EXPLORE times as many
+	FUZZ_EXPLORE=$(FUZZ_EXPLORE) $(BIN)/python -m pytest -m fuzz $(PYTEST_ARGS)
 
 bench: html ## Build the site, run the benchmarks, print one table of figures
 	$(BIN)/python bench/run.py

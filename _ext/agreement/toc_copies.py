@@ -7,7 +7,7 @@ agreement only gets its text ("Section 4 of ...") once every document is
 read, after the copy was made, and Sphinx has no public hook to give a
 copy its final text: `resolve_toc_clause_references` sets it in
 ``env.tocs`` itself, once all documents are read and before any page is
-written (so also for a parallel write). ``tests/test_adapters.py`` fails
+written (so also for a parallel write). ``tests/site/test_adapters.py`` fails
 loudly if a release of Sphinx stops keeping the copies there.
 """
 

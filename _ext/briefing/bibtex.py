@@ -14,7 +14,7 @@ figure's note is never lost. sphinxcontrib-bibtex offers no public way to
 do that from a transform: `PlaceSourceNotes` does what its
 ``footbibliography`` directive does with the per-document ``temp_data`` it
 keeps (``bibtex_foot_new_refs``, ``bibtex_foot_old_refs``,
-``bibtex_foot_bibliography``). ``tests/test_bibtex_adapter.py`` fails
+``bibtex_foot_bibliography``). ``tests/site/test_adapters.py`` fails
 loudly when a release of sphinxcontrib-bibtex changes those.
 """
 

@@ -29,6 +29,19 @@ def pytest_report_header(config):
     return None if CHROMIUM else SKIP_REASON
 
 
+BROWSER_TESTS = Path(__file__).resolve().parent
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(config, items):
+    """Every test under tests/browser/ is a `browser` test, so that
+    ``-m "not browser"`` leaves all of them out (and ``-m browser`` runs
+    only them), whichever module of this folder holds it."""
+    for item in items:
+        if item.path.is_relative_to(BROWSER_TESTS):
+            item.add_marker(pytest.mark.browser)
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output readable
         pass

@@ -1,0 +1,212 @@
+"""The `clause` role: references to one clause, a range, a list, with the
+author's text, and from another page (naming the agreement).
+
+On the root ``test-agreement-all-features`` (one agreement in each syntax
+that uses every feature).
+Also its warnings on the root ``test-agreement-warnings``
+(``IN_WARNINGS_ROOT``) and its malformed input as cases (``MALFORMED``),
+each a page of a project generated and built once per syntax (see
+agreement_malformed.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+from agreement_malformed import SYNTAXES as MALFORMED_SYNTAXES
+from agreement_malformed import (
+    Case,
+    agreement,
+    catalogue_builds,
+    check_case,
+    check_exports,
+    check_failed_under_W,
+    check_no_traceback_and_located,
+    rst_heading,
+)
+from agreement_support import (
+    AGREEMENT_WARNINGS,
+    AGREEMENT_WARNINGS_SHARED,
+    ALL_FEATURES,
+    ALL_FEATURES_SHARED,
+    SYNTAXES,
+    body,
+    built,
+    found_warnings,
+    line_of_occurrence,
+    section_by_label,
+    warnings_root_source,
+)
+from agreement_support import ALL_FEATURES_CREDIT as CREDIT
+from agreement_support import ALL_FEATURES_TITLES as TITLES
+
+
+@pytest.mark.parametrize("syntax", SYNTAXES)
+@ALL_FEATURES
+@ALL_FEATURES_SHARED
+def test_clause_references(app, syntax):
+    outdir = built(app)
+    page = body(outdir, f"terms-{syntax}")
+    anchor = {label: section_by_label(page, syntax, label)["id"]
+              for label in ("access", "accounts", "fees", "ownership", "data")}
+    references = [(span.get_text(), [a["href"] for a in span.find_all("a")])
+                  for span in page.select("span.clause-ref")]
+    assert references == [
+        ("Section 2", [f"#{anchor['fees']}"]),
+        ("Sections 3 through 4", [f"#{anchor['ownership']}", f"#{anchor['data']}"]),
+        ("the fees clause", [f"#{anchor['fees']}"]),
+        ("Sections 1 and 2 through 4",
+         [f"#{anchor['access']}", f"#{anchor['fees']}", f"#{anchor['data']}"]),
+        ("Sections 1, 1.1 and 4",
+         [f"#{anchor['access']}", f"#{anchor['accounts']}", f"#{anchor['data']}"]),
+    ]
+
+
+@pytest.mark.parametrize("syntax", SYNTAXES)
+@ALL_FEATURES
+@ALL_FEATURES_SHARED
+def test_references_from_another_page(app, syntax):
+    outdir = built(app)
+    page = body(outdir, f"notes-{syntax}")
+    terms = body(outdir, f"terms-{syntax}")
+    data_id = section_by_label(terms, syntax, "data")["id"]
+    spans = page.select("span.clause-ref")
+    assert spans[0].get_text() == f"Section 4 of {TITLES[syntax]}"
+    assert spans[0].a["href"] == f"terms-{syntax}.html#{data_id}"
+    assert spans[1].get_text() == f"Sections 1 through 2 of {TITLES[syntax]}"
+    assert len(spans[1].find_all("a")) == 2
+    use = page.find("a", class_="term")
+    assert use.get_text() == f"{CREDIT[syntax]}s"
+    assert use["href"] == f"terms-{syntax}.html#term-{CREDIT[syntax].lower().replace(' ', '-')}"
+    assert use["aria-description"].startswith("Credits (each a")
+
+
+# -- warnings (root test-agreement-warnings) --------------------------------------------------
+
+#: This feature's warnings in the root ``test-agreement-warnings``: (document,
+#: text on the offending line, occurrence of that text, subtype).
+#: test_agreement_warnings.py checks that the root gives no others.
+IN_WARNINGS_ROOT = [
+    ("warn", "As Section 4 says", 1, "unmarked-reference"),
+    ("warn", "no-such-label", 1, "unknown-clause"),
+    ("warn", "backwards", 1, "bad-range"),
+    ("warn", "with no end", 1, "bad-range"),
+    ("warn", "across agreements", 1, "bad-range"),
+]
+
+
+@AGREEMENT_WARNINGS
+@AGREEMENT_WARNINGS_SHARED
+@pytest.mark.parametrize("syntax", SYNTAXES)
+@pytest.mark.parametrize(("document", "needle", "occurrence", "subtype"), IN_WARNINGS_ROOT)
+def test_warning_has_subtype_file_and_line(app, syntax, document, needle, occurrence, subtype):
+    app.build()
+    path = warnings_root_source(app, document, syntax)
+    needle = needle[syntax] if isinstance(needle, dict) else needle
+    line = line_of_occurrence(path, needle, occurrence)
+    assert (path.name, line, f"agreement.{subtype}") in found_warnings(app), \
+        app.warning.getvalue()
+
+
+# -- malformed input (each case a page, built in reST and in MyST) -------------------------
+
+#: This feature's malformed input; agreement_malformed builds and checks them.
+MALFORMED: list[Case] = [
+    Case("clause-empty",
+         "An empty :clause:`\\ ` here.\n",
+         "An empty {clause}` ` here.\n",
+         (agreement("empty-role", "clause needs the label of a clause"),)),
+    Case("clause-empty-target",
+         "See :clause:`the rules <>` here.\n",
+         "See {clause}`the rules <>` here.\n",
+         (agreement("empty-role", "clause needs the label of a clause"),)),
+    Case("clause-range-missing-end",
+         ".. _rme-one:\n\n" + rst_heading("One") + "\nSee :clause:`rme-one..` here.\n",
+         "(rme-one)=\n## One\n\nSee {clause}`rme-one..` here.\n",
+         (agreement("bad-range", "clause: 'rme-one..' lacks an end of its range", at="See"),),
+         present=("rme-one..",)),
+    Case("clause-range-missing-start",
+         ".. _rms-one:\n\n" + rst_heading("One") + "\nSee :clause:`..rms-one` here.\n",
+         "(rms-one)=\n## One\n\nSee {clause}`..rms-one` here.\n",
+         (agreement("bad-range", "lacks an end of its range", at="See"),)),
+    Case("clause-range-reversed",
+         ".. _rev-first:\n\n" + rst_heading("First") + "\nText.\n\n.. _rev-second:\n\n"
+         + rst_heading("Second") + "\nSee :clause:`rev-second..rev-first` here.\n",
+         "(rev-first)=\n## First\n\nText.\n\n(rev-second)=\n## Second\n\n"
+         "See {clause}`rev-second..rev-first` here.\n",
+         (agreement("bad-range", "rev-second..rev-first is out of order (it runs from 2 back "
+                    "to 1)", at="See"),),
+         present=("rev-second..rev-first",)),
+    Case("clause-range-across-agreements",
+         ".. _cross-one:\n\n" + rst_heading("One") + "\nSee :clause:`cross-one..rev-second`.\n",
+         "(cross-one)=\n## One\n\nSee {clause}`cross-one..rev-second`.\n",
+         (agreement("bad-range", "the ends of cross-one..rev-second are in different "
+                    "agreements (clause-range-across-agreements, clause-range-reversed)",
+                    at="See"),)),
+    Case("clause-unknown-label",
+         "Text.\n\nSee\n:clause:`no-such-label` here.\n",
+         "Text.\n\nSee\n{clause}`no-such-label` here.\n",
+         (agreement("unknown-clause", "clause: 'no-such-label' is not the label of a clause",
+                    at=":clause:`no-such" if True else None),),
+         expect_md=(agreement("unknown-clause", "'no-such-label' is not the label",
+                              at="{clause}`no-such"),)),
+    Case("clause-range-unknown-end",
+         ".. _rue-one:\n\n" + rst_heading("One") + "\nSee :clause:`rue-one..rue-nowhere`.\n",
+         "(rue-one)=\n## One\n\nSee {clause}`rue-one..rue-nowhere`.\n",
+         (agreement("unknown-clause", "'rue-nowhere' is not the label of a clause",
+                    at="See"),)),
+    Case("clause-list-one-unknown",
+         ".. _lou-one:\n\n" + rst_heading("One") + "\nSee :clause:`lou-one, lou-nowhere`.\n",
+         "(lou-one)=\n## One\n\nSee {clause}`lou-one, lou-nowhere`.\n",
+         (agreement("unknown-clause", "'lou-nowhere' is not the label", at="See"),),
+         present=("lou-one, lou-nowhere",)),
+    Case("clause-custom-text-unknown",
+         "See :clause:`the <b> rule <ctu-nowhere>` here.\n",
+         "See {clause}`the <b> rule <ctu-nowhere>` here.\n",
+         (agreement("unknown-clause", "'ctu-nowhere' is not the label"),),
+         present=("the &lt;b&gt; rule",), absent=("<b>",)),
+    Case("clause-names-a-paragraph",
+         ".. _cnp-para:\n\nA labelled paragraph; see :clause:`cnp-para`.\n",
+         "(cnp-para)=\nA labelled paragraph; see {clause}`cnp-para`.\n",
+         (agreement("unknown-clause", "'cnp-para' is not the label of a clause",
+                    at="A labelled"),)),
+    Case("clause-names-the-title",
+         "See :clause:`cnt-title` here.\n",
+         "See {clause}`cnt-title` here.\n",
+         (agreement("unknown-clause", "'cnt-title' is not the label of a clause"),)),
+    Case("unmarked-reference",
+         "Text.\n\nAs set out in\nSections 4 through 10, and not Section 1542 of the "
+         "California Civil Code.\n",
+         "Text.\n\nAs set out in\nSections 4 through 10, and not Section 1542 of the "
+         "California Civil Code.\n",
+         (agreement("unmarked-reference", "'Sections 4 through 10' is typed by hand",
+                    at="Sections 4"),)),
+]
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    """The cases, all pages of one syntax built at once, once per syntax."""
+    return catalogue_builds(tmp_path_factory, "clause-refs", MALFORMED)
+
+
+@pytest.mark.parametrize("syntax", sorted(MALFORMED_SYNTAXES))
+@pytest.mark.parametrize("case", MALFORMED, ids=[case.name for case in MALFORMED])
+def test_malformed_case(builds, case, syntax):
+    check_case(builds(syntax), case, syntax)
+
+
+@pytest.mark.parametrize("syntax", sorted(MALFORMED_SYNTAXES))
+def test_no_traceback_and_every_warning_located(builds, syntax):
+    check_no_traceback_and_located(builds(syntax))
+
+
+@pytest.mark.parametrize("syntax", sorted(MALFORMED_SYNTAXES))
+def test_every_export_is_valid_and_keeps_its_page(builds, syntax):
+    """The pages that stayed agreements have a valid export."""
+    build = builds(syntax)
+    check_exports(build, MALFORMED)
+
+
+@pytest.mark.parametrize("syntax", sorted(MALFORMED_SYNTAXES))
+def test_the_build_fails_under_W_because_of_the_cases(builds, syntax):
+    check_failed_under_W(builds(syntax), MALFORMED, syntax)

@@ -1,0 +1,57 @@
+"""Clauses: every section of an agreement is a clause, numbered 1, 1.1 ...
+in its heading and in the tables of contents.
+
+On the root ``test-agreement-all-features`` (one agreement in each syntax
+that uses every feature); roles in headings are in test_roles_in_headings.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+from agreement_support import (
+    ALL_FEATURES,
+    ALL_FEATURES_SHARED,
+    SYNTAXES,
+    body,
+    built,
+    clause_sections,
+    heading_of,
+)
+
+
+@pytest.mark.parametrize("syntax", SYNTAXES)
+@ALL_FEATURES
+@ALL_FEATURES_SHARED
+def test_clauses_are_numbered_in_headings(app, syntax):
+    outdir = built(app)
+    page = body(outdir, f"terms-{syntax}")
+    headings = [heading_of(s) for s in clause_sections(page)]
+    numbers = [h.select_one("span.clause-number").get_text() for h in headings]
+    assert numbers == ["1.", "1.1", "2.", "3.", "4.", "5."]
+    first = headings[0]
+    assert str(first).startswith(
+        '<h2><span class="clause-number">1.</span> Access to the Services')
+    assert first.get_text().startswith("1. Access to the Services")
+    assert headings[1].name == "h3"
+    # The title is not a clause.
+    assert page.find("h1").select_one("span.clause-number") is None
+
+
+@pytest.mark.parametrize("syntax", SYNTAXES)
+@ALL_FEATURES
+@ALL_FEATURES_SHARED
+def test_clause_numbers_in_tables_of_contents(app, syntax):
+    outdir = built(app)
+    docname = f"terms-{syntax}"
+    # The document's toc, from which themes build "On this page".
+    toc = app.env.tocs[docname].astext()
+    assert "1. Access to the Services" in toc
+    assert "1.1 Accounts" in toc
+    assert "4. Customer Data" in toc
+    # The toctree of another page lists them too.
+    toctree = body(outdir, "index").select_one("div.toctree-wrapper")
+    entries = [a.get_text() for a in toctree.find_all("a")
+               if a["href"].startswith(f"{docname}.html#")]
+    assert entries == ["1. Access to the Services", "1.1 Accounts", "2. Fees", "3. Ownership",
+                       "4. Customer Data", "5. Definitions"]
+    assert toctree.find("a", href=f"{docname}.html").select_one(".clause-number") is None

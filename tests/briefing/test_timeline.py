@@ -1,0 +1,177 @@
+"""The `timeline` directive: dated items in date order, each date a
+``<time>``; undated items kept after the dated ones.
+
+On the roots ``test-briefing-all-features``, ``test-briefing-warnings`` and
+``test-briefing-malformed``.
+
+Its malformed input is also tested as cases (``MALFORMED``), each a page
+of a project generated and built once per syntax (see briefing_malformed.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+from briefing_malformed import SYNTAXES as MALFORMED_SYNTAXES
+from briefing_malformed import (
+    Case,
+    briefing,
+    catalogue_builds,
+    check_case,
+    check_failed_under_W,
+    check_no_traceback_and_located,
+)
+from briefing_support import (
+    ALL_FEATURES,
+    ALL_FEATURES_SHARED,
+    BRIEFING_MALFORMED,
+    BRIEFING_MALFORMED_SHARED,
+    BRIEFING_WARNINGS,
+    BRIEFING_WARNINGS_SHARED,
+    PAGES,
+    soup,
+    warnings_of,
+)
+
+
+@ALL_FEATURES
+@ALL_FEATURES_SHARED
+@pytest.mark.parametrize("page", PAGES)
+def test_timeline_in_date_order(app, page):
+    app.build()
+    html = soup(app, page)
+    timeline = html.find("div", class_="timeline")
+    items = timeline.find_all("li")
+    stamps = [li.find("time")["datetime"] for li in items]
+    assert stamps == ["2021", "2021", "2023-05", "2023-12-15"]
+    # Equal dates keep their written order; inline markup survives.
+    assert [li.get_text(" ", strip=True) for li in items] == [
+        "2021 Start", "2021 Second start", "May 2023 Middle", "15 December 2023 Innovation Day",
+    ]
+    assert items[-1].find("em").get_text() == "Day"
+
+
+# -- warnings (root test-briefing-warnings) ----------------------------------------------------
+
+#: This feature's warnings in the root: (line, subtype, a piece of the message) per file.
+IN_WARNINGS_ROOT = {
+    "bad_rst.rst": [
+        (28, "bad-date", "2023-13"),
+        (29, "bad-date", "Sometime"),
+    ],
+    "bad_md.md": [
+        (26, "bad-date", "2023-13"),
+        (27, "bad-date", "Sometime"),
+    ],
+}
+
+
+@BRIEFING_WARNINGS
+@BRIEFING_WARNINGS_SHARED
+@pytest.mark.parametrize("source", sorted(IN_WARNINGS_ROOT))
+def test_each_check_warns_with_subtype_file_and_line(app, source):
+    app.build()
+    lines = warnings_of(app)
+    for line, subtype, text in IN_WARNINGS_ROOT[source]:
+        hits = [w for w in lines if f"{source}:{line}: WARNING:" in w
+                and w.endswith(f"[briefing.{subtype}]") and text in w]
+        assert hits, (source, line, subtype, "\n".join(lines))
+
+
+@BRIEFING_WARNINGS
+@BRIEFING_WARNINGS_SHARED
+@pytest.mark.parametrize("page", ["bad_rst", "bad_md"])
+def test_undated_items_are_kept_after_the_dated_ones(app, page):
+    app.build()
+    html = soup(app, page)
+    # Undated timeline items are kept, after the dated ones, without <time>.
+    items = html.select("div.timeline li")
+    assert [li.find("time") is not None for li in items] == [True, False, False]
+    assert "timeline-undated" in items[-1]["class"]
+
+
+# -- malformed input (root test-briefing-malformed) -----------------------------------------
+
+#: This feature's warnings in the root, in each syntax: (subtype, a piece of the message).
+IN_MALFORMED_ROOT = [
+    ("bad-date", "must be a bullet list"),
+]
+
+
+@BRIEFING_MALFORMED
+@BRIEFING_MALFORMED_SHARED
+@pytest.mark.parametrize("source", ["mal_rst.rst", "mal_md.md"])
+def test_malformed_input_warns(app, source):
+    app.build()
+    lines = [w for w in warnings_of(app) if source in w]
+    for subtype, fragment in IN_MALFORMED_ROOT:
+        assert any(fragment in w and w.endswith(f"[briefing.{subtype}]") for w in lines), (
+            subtype, fragment, "\n".join(lines))
+
+
+# -- malformed input (each case a page, built in reST and in MyST) -------------------------
+
+#: This feature's malformed input; briefing_malformed builds and checks them.
+MALFORMED: list[Case] = [
+    Case("timeline-bad-date",
+         ".. timeline::\n\n   - 2020: Fine\n   - Sometime: no date\n",
+         ":::{timeline}\n- 2020: Fine\n- Sometime: no date\n:::\n",
+         (briefing("bad-date", "timeline item 'Sometime: no date' does not start with a valid "
+                   "date", at="Sometime"),),
+         present=("Sometime: no date",)),
+    Case("timeline-month-13",
+         ".. timeline::\n\n   - 2023-13: Thirteenth month\n",
+         ":::{timeline}\n- 2023-13: Thirteenth month\n:::\n",
+         (briefing("bad-date", "'2023-13: Thirteenth month'", at="2023-13"),),
+         absent=('datetime="2023-13"',)),
+    Case("timeline-feb-30",
+         ".. timeline::\n\n   - 2023-01-31: Fine\n   - 2023-02-30: No such day\n",
+         ":::{timeline}\n- 2023-01-31: Fine\n- 2023-02-30: No such day\n:::\n",
+         (briefing("bad-date", "'2023-02-30: No such day'", at="2023-02-30"),)),
+    Case("timeline-no-colon",
+         ".. timeline::\n\n   - 2023 without a colon\n",
+         ":::{timeline}\n- 2023 without a colon\n:::\n",
+         (briefing("bad-date", "'2023 without a colon'", at="2023 without"),)),
+    Case("timeline-empty-body",
+         ".. timeline::\n",
+         ":::{timeline}\n:::\n",
+         (briefing("bad-date", "timeline: the body must be a bullet list"),)),
+    Case("timeline-non-list-body",
+         ".. timeline::\n\n   Just a paragraph.\n",
+         ":::{timeline}\nJust a paragraph.\n:::\n",
+         (briefing("bad-date", "timeline: the body must be a bullet list"),)),
+    Case("timeline-list-and-paragraph",
+         ".. timeline::\n\n   - 2020: Listed\n\n   A stray paragraph.\n",
+         ":::{timeline}\n- 2020: Listed\n\nA stray paragraph.\n:::\n",
+         (briefing("bad-date", "1 other block(s) left out", at="stray"),),
+         present=("Listed",)),
+    Case("timeline-nested-list",
+         ".. timeline::\n\n   - 2020: Outer\n\n     - 2019: Inner\n\n   - Undated: Outer\n",
+         ":::{timeline}\n- 2020: Outer\n\n  - 2019: Inner\n\n- Undated: Outer\n:::\n",
+         (briefing("bad-date", "'Undated: Outer'", at="Undated"),),
+         # A nested item stays in its own item, shown once.
+         present=("2019: Inner",)),
+]
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    """The cases, all pages of one syntax built at once, once per syntax."""
+    return catalogue_builds(tmp_path_factory, "timeline", MALFORMED)
+
+
+@pytest.mark.parametrize("syntax", sorted(MALFORMED_SYNTAXES))
+@pytest.mark.parametrize("case", MALFORMED, ids=[case.name for case in MALFORMED])
+def test_malformed_case(builds, case, syntax):
+    body_html = check_case(builds(syntax), case, syntax)
+    if case.name == "timeline-nested-list":
+        assert body_html.count("Inner") == 1
+
+
+@pytest.mark.parametrize("syntax", sorted(MALFORMED_SYNTAXES))
+def test_no_traceback_and_every_warning_located(builds, syntax):
+    check_no_traceback_and_located(builds(syntax))
+
+
+@pytest.mark.parametrize("syntax", sorted(MALFORMED_SYNTAXES))
+def test_the_build_fails_under_W_because_of_the_cases(builds, syntax):
+    check_failed_under_W(builds(syntax), MALFORMED, syntax)

@@ -1,0 +1,51 @@
+"""Building the real site from tests: paths and the `build_site` helper.
+
+A module of its own (not conftest) so test modules can import it by a name
+that no other conftest shadows."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+ROOTS = REPO / "tests" / "roots"
+# The test roots load the extensions by name, as the site does.
+sys.path.insert(0, str(REPO / "_ext"))
+
+# A fixed date keeps every build of a session byte-comparable.
+FIXED_EPOCH = "1700000000"
+
+
+@dataclass
+class SiteBuild:
+    """The result of building the real site with `sphinx-build`."""
+
+    srcdir: Path
+    outdir: Path
+    doctreedir: Path
+    returncode: int
+    warnings: str
+    status: str = ""
+
+    def html(self, page: str) -> str:
+        """The HTML of a built page, e.g. ``site.html("source/terms/index")``."""
+        return (self.outdir / f"{page}.html").read_text(encoding="utf-8")
+
+
+def build_site(outroot: Path, *extra: str, srcdir: Path = REPO, status: bool = False) -> SiteBuild:
+    """Build the site as `make html` does (``-W --keep-going -n``); `status`
+    keeps Sphinx's progress output (which pages it read) in ``.status``."""
+    outdir, doctreedir = outroot / "html", outroot / "doctrees"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXED_EPOCH}
+    env.pop("READTHEDOCS_CANONICAL_URL", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n",
+         *([] if status else ["-q"]),
+         "-d", str(doctreedir), *extra, str(srcdir), str(outdir)],
+        capture_output=True, text=True, env=env, check=False,
+    )
+    return SiteBuild(srcdir, outdir, doctreedir, proc.returncode, proc.stderr, proc.stdout)
