@@ -30,6 +30,11 @@ its ``setup_<feature>(app)``:
 - ``toc_copies``    -- the headings' copies in Sphinx's tables of contents
 - ``export``        -- ``X.agreement.json`` and `agreement_data()`
 - ``versions``      -- the redline pages; ``redline`` -- the comparison
+- ``lifecycle``     -- chains of versions, status on the build date, notices
+- ``changes``       -- the `changes` directive (the author's "What changed")
+- ``archive``       -- the `agreement-versions` table
+- ``feed``          -- ``X.atom``, the feed of a chain of versions
+- ``page_head``     -- the feed link and the JSON-LD in each page's head
 - ``doctree``       -- helpers to walk and edit doctrees
 """
 
@@ -41,15 +46,20 @@ from typing import TYPE_CHECKING
 from foundation.assets import add_stylesheets
 from foundation.latex import add_latex_style
 
+from .archive import setup_archive
 from .blocks import setup_blocks
+from .changes import setup_changes
 from .clause_refs import setup_clause_refs
 from .config import setup_config
 from .defined_terms import setup_defined_terms
 from .diagnostics import WARNING_SUBTYPES, WARNING_TYPE
 from .domain import setup_domain
 from .export import agreement_data
+from .feed import setup_feed
 from .freshness import setup_freshness
 from .header import setup_header
+from .lifecycle import setup_lifecycle
+from .page_head import setup_page_head
 from .reader import setup_reader
 from .resolve import setup_resolve
 from .term_nodes import setup_term_nodes
@@ -78,6 +88,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_term_roles(app)
     setup_blocks(app)
     setup_defined_terms(app)
+    setup_changes(app)
+    setup_archive(app)
+    setup_lifecycle(app)
     setup_reader(app)
     setup_resolve(app)
     setup_toc_copies(app)
@@ -85,11 +98,13 @@ def setup(app: Sphinx) -> ExtensionMetadata:
                     for_theme={"furo": ["agreement-furo.css"]})
     add_latex_style(app, Path(__file__).with_name("latex") / "sphinxagreement.sty")
     setup_versions(app)
+    setup_feed(app)
+    setup_page_head(app)
     return {
         "version": __version__,
-        # 3: the doctree of definitions, clause numbers and linked text is
-        # made of plain nodes; the domain is noted by the read-time pass.
-        "env_version": 3,
+        # 4: clauses' stable anchors, effective dates, label prefixes, the
+        # changes and agreement-versions nodes.
+        "env_version": 4,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

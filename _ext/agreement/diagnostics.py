@@ -25,7 +25,9 @@ AgreementWarning = Literal[
     "missing-option", "bad-date", "bad-url", "bad-previous", "duplicate-agreement",
     "missing-title", "misplaced-agreement", "undefined-term", "unused-term", "duplicate-term",
     "undeclared-definition", "unmarked-reference", "unknown-clause", "bad-range",
-    "define-in-heading", "outside-agreement", "empty-role",
+    "define-in-heading", "outside-agreement", "empty-role", "bad-effective",
+    "bad-label-prefix", "changes-without-previous", "bad-changes", "version-cycle",
+    "renamed-label", "unknown-agreement",
 ]
 
 #: Every warning subtype the extension emits, and when.
@@ -48,8 +50,21 @@ WARNING_SUBTYPES: Final[dict[AgreementWarning, str]] = {
     "bad-range": "a clause range whose ends are in different agreements, out of order, "
     "or missing",
     "define-in-heading": "define is used inside a heading",
-    "outside-agreement": "define or defined-terms is used in a document that is not an agreement",
+    "outside-agreement": "define, defined-terms or changes is used in a document that is not "
+    "an agreement",
     "empty-role": "define, use or clause is given no text",
+    "bad-effective": "effective is not an ISO date, is earlier than last-updated, or is not "
+    "after the effective date of the previous version",
+    "bad-label-prefix": "a clause label lacks the version's label-prefix, or the prefix is "
+    "not a label's start",
+    "changes-without-previous": "changes is used in an agreement that names no previous "
+    "version",
+    "bad-changes": "changes holds something other than one bullet list",
+    "version-cycle": "the previous options of some agreements form a cycle",
+    "renamed-label": "a clause's anchor differs from the anchor of the clause the redline "
+    "matched it to in the previous version (a version renamed a label)",
+    "unknown-agreement": "agreement-versions names no agreement, or is used outside an "
+    "agreement without naming one",
 }
 
 _REGISTRY = WarningRegistry(WARNING_TYPE, WARNING_SUBTYPES, __name__)

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AgreementDomain", "agreement_domain", "setup_domain"]
 
-_KEYS = ("agreements", "clauses", "terms", "dependencies")
+_KEYS = ("agreements", "clauses", "terms", "dependencies", "version_tables")
 
 
 class AgreementDomain(Domain):
@@ -64,12 +64,18 @@ class AgreementDomain(Domain):
         # docname (any document) -> the Dependencies it shows, so that it is
         # re-read when they change
         "dependencies": {},
+        # docname -> [(the agreement named or None for this page, line), ...]
+        # of its `agreement-versions` tables
+        "version_tables": {},
+        # the build date of the last build (ISO), to rewrite chains when it moves
+        "build_date": None,
     }
-    data_version = 2
+    data_version = 3
 
     #: Built from the data when first asked, dropped when it changes.
     _catalog: ClauseCatalog | None = None
     _term_index: dict[str, tuple[str, TermRecord]] | None = None
+    _chains: dict[str, tuple[str, ...]] | None = None
 
     @property
     def agreements(self) -> dict[str, AgreementRecord]:
@@ -82,6 +88,11 @@ class AgreementDomain(Domain):
     @property
     def terms(self) -> dict[str, list[TermRecord]]:
         return cast("dict[str, list[TermRecord]]", self.data.setdefault("terms", {}))
+
+    @property
+    def version_tables(self) -> dict[str, list[tuple[str | None, int | None]]]:
+        return cast("dict[str, list[tuple[str | None, int | None]]]",
+                    self.data.setdefault("version_tables", {}))
 
     @property
     def dependencies(self) -> dict[str, Dependencies]:
@@ -100,6 +111,10 @@ class AgreementDomain(Domain):
         if any(dependencies.values()):
             self.dependencies[docname] = dependencies
 
+    def note_version_table(self, docname: str, agreement: str | None,
+                           line: int | None) -> None:
+        self.version_tables.setdefault(docname, []).append((agreement, line))
+
     def clear_doc(self, docname: str) -> None:
         self._changed()
         for key in _KEYS:
@@ -115,6 +130,7 @@ class AgreementDomain(Domain):
 
     def _changed(self) -> None:
         self._catalog = self._term_index = None
+        self._chains = None
 
     # -- what the rest of the build asks --------------------------------------------
 
@@ -122,6 +138,42 @@ class AgreementDomain(Domain):
         """The agreements whose `previous` names `docname`, sorted."""
         return sorted(doc for doc, meta in self.agreements.items()
                       if meta["previous"] == docname and doc != docname)
+
+    def version_chain(self, docname: str) -> tuple[str, ...]:
+        """The versions of agreement `docname`'s chain (linked by `previous`),
+        oldest first; a version without a successor or predecessor is a chain
+        of one. Safe with cycles (each version once)."""
+        if self._chains is None:
+            self._chains = self._build_chains()
+        return self._chains.get(docname, (docname,))
+
+    def _build_chains(self) -> dict[str, tuple[str, ...]]:
+        agreements = self.agreements
+        successors: dict[str, list[str]] = {}
+        for doc in sorted(agreements):
+            previous = agreements[doc]["previous"]
+            if previous in agreements and previous != doc:
+                successors.setdefault(str(previous), []).append(doc)
+        chains: dict[str, tuple[str, ...]] = {}
+        for doc in sorted(agreements):
+            if doc in chains:
+                continue
+            root, seen = doc, {doc}
+            while (agreements[root]["previous"] in agreements
+                   and agreements[root]["previous"] not in seen):
+                root = str(agreements[root]["previous"])
+                seen.add(root)
+            chain: list[str] = []
+            queue = [root]
+            while queue:  # breadth first, successors by docname: deterministic
+                current = queue.pop(0)
+                if current in chain:
+                    continue
+                chain.append(current)
+                queue.extend(successors.get(current, []))
+            for member in chain:
+                chains[member] = tuple(chain)
+        return chains
 
     def clause_catalog(self) -> ClauseCatalog:
         """Every clause of every agreement, by label (one index for every

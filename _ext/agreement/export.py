@@ -8,6 +8,7 @@ example to the redline pages).
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import os
 import tempfile
@@ -19,12 +20,16 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
 
+from foundation.dates import build_date
+
 from .blocks import SUMMARY_CHROME, summary_block
+from .changes import changes_block, changes_items
 from .clause_refs import clause_reference
 from .defined_terms import defined_terms_block
 from .doctree import enclosing_clause, normalize_space
 from .domain import agreement_domain
 from .header import agreement_header
+from .lifecycle import status_of
 from .outputs import JSON_BUILDERS
 
 if TYPE_CHECKING:
@@ -34,9 +39,15 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from .records import AgreementExport, ClauseExport, ReferenceExport
+    from .records import (
+        AgreementExport,
+        ClauseExport,
+        ClauseRecord,
+        DefinitionExport,
+        ReferenceExport,
+    )
 
-__all__ = ["SCHEMA_PATH", "agreement_data", "build_export", "dumps", "write_export"]
+__all__ = ["SCHEMA_PATH", "agreement_data", "build_export", "digest", "dumps", "write_export"]
 
 SCHEMA_PATH = Path(__file__).with_name("agreement.schema.json")
 
@@ -50,7 +61,8 @@ _RESOLVED: weakref.WeakKeyDictionary[Builder, dict[str, AgreementExport]] = (
 
 #: Never part of a clause's text.
 _NOT_TEXT = (
-    nodes.section, summary_block, defined_terms_block, agreement_header, nodes.system_message,
+    nodes.section, summary_block, defined_terms_block, agreement_header, changes_block,
+    nodes.system_message,
     nodes.comment, nodes.target, nodes.substitution_definition, nodes.raw, addnodes.toctree,
     addnodes.index, addnodes.only,
 )
@@ -110,17 +122,20 @@ def summary_text(section: nodes.section) -> str | None:
     return "\n\n".join(text for text in out if text) or None
 
 
-def _clause_tree(section: nodes.Element, labels: dict[str, str | None]) -> list[ClauseExport]:
+def _clause_tree(section: nodes.Element, records: dict[str, ClauseRecord]
+                 ) -> list[ClauseExport]:
     result: list[ClauseExport] = []
     for child in section.children:
         if isinstance(child, nodes.section) and child.get("clause_number"):
+            record = records.get(child["clause_number"])
             result.append({
                 "number": child["clause_number"],
-                "label": labels.get(child["clause_number"]),
+                "label": record["label"] if record else None,
+                "anchor": record["anchor"] if record else child["ids"][0],
                 "title": child.get("clause_title", ""),
                 "text": plain_text(child),
                 "summary": summary_text(child),
-                "clauses": _clause_tree(child, labels),
+                "clauses": _clause_tree(child, records),
             })
     return result
 
@@ -139,8 +154,8 @@ def build_export(
     title_section = next((child for child in doctree.children
                           if isinstance(child, nodes.section)), None)
     records = domain.clauses.get(docname, [])
-    labels = {clause["number"]: clause["label"] for clause in records}
-    clauses = _clause_tree(title_section, labels) if title_section is not None else []
+    by_number = {clause["number"]: clause for clause in records}
+    clauses = _clause_tree(title_section, by_number) if title_section is not None else []
     order = {clause["number"]: position for position, clause in enumerate(records)}
 
     # Per clause, the numbers it refers to (a dict as an ordered set: a
@@ -159,6 +174,14 @@ def build_export(
         for source, targets in sorted(targets_by_clause.items(),
                                       key=lambda item: -1 if item[0] is None else order[item[0]])
     ]
+    definitions: list[DefinitionExport] = [
+        {"term": term["term"], "id": term["id"], "clause": term["clause"],
+         "text": term["sentence"], "used_in": list(term["used_in"])}
+        for term in domain.terms.get(docname, [])
+    ]
+    # `changes` sits under the header, before the first clause (checked when read).
+    changes = [item for child in (title_section.children if title_section is not None else ())
+               if isinstance(child, changes_block) for item in changes_items(child)]
     return {
         "title": meta["title"],
         "provider": meta["provider"],
@@ -167,13 +190,32 @@ def build_export(
         "source": meta["source"],
         "previous": meta["previous"],
         "clauses": clauses,
-        "definitions": [
-            {"term": term["term"], "id": term["id"], "clause": term["clause"],
-             "text": term["sentence"], "used_in": list(term["used_in"])}
-            for term in domain.terms.get(docname, [])
-        ],
+        "definitions": definitions,
         "references": reference_list,
+        "effective": meta["effective"],
+        "status": status_of(domain, docname, build_date()),
+        "changes": changes,
+        "digest": digest(clauses, definitions),
     }
+
+
+def _canonical_clauses(clauses: list[ClauseExport]) -> list[dict[str, object]]:
+    return [{"number": clause["number"], "title": clause["title"], "text": clause["text"],
+             "clauses": _canonical_clauses(clause["clauses"])} for clause in clauses]
+
+
+def digest(clauses: list[ClauseExport], definitions: list[DefinitionExport]) -> str:
+    """``sha256:<hex>`` of the legal text: the clauses' numbers, titles and
+    texts, nested, and the definitions' terms, clauses and sentences, as
+    JSON with sorted keys and no spaces, in UTF-8. Summaries, labels and
+    anchors are not the legal text, so they do not count."""
+    canonical = {
+        "clauses": _canonical_clauses(clauses),
+        "definitions": [{"term": item["term"], "clause": item["clause"], "text": item["text"]}
+                        for item in definitions],
+    }
+    text = json.dumps(canonical, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def dumps(data: AgreementExport) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from foundation.dates import build_date
+
 from .domain import agreement_domain
 
 if TYPE_CHECKING:
@@ -68,24 +70,47 @@ class _ReadDocs:
 
     def __init__(self) -> None:
         self.docnames: set[str] = set()
+        self.known: set[str] = set()
+
+    def outdated(self, app: Sphinx, env: BuildEnvironment, added: Set[str],
+                 changed: Set[str], removed: Set[str]) -> list[str]:
+        """``env-get-outdated``: the agreements of the last build, before this
+        one removes any (nothing to read again)."""
+        self.known = set(agreement_domain(env).agreements)
+        return []
 
     def before_read(self, app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
         self.docnames = set(docnames)
 
     def updated(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
-        """``env-get-updated``: an agreement read in this build that now names
-        a `previous` version makes that version's page (its "superseded by"
-        line) worth writing again."""
+        """``env-get-updated``: the pages whose versions' status, notices and
+        tables may have changed, to write again: every version of a chain
+        that a version read in this build belongs (or belonged) to, and every
+        `agreement-versions` table when any agreement was read or removed;
+        all of them when the build date moved since the last build (a
+        version may have taken effect)."""
         domain = agreement_domain(env)
-        return sorted({
-            str(meta["previous"]) for docname, meta in domain.agreements.items()
-            if docname in self.docnames and meta.get("previous") in domain.agreements
-            and meta["previous"] not in self.docnames
-        })
+        today = build_date().isoformat()
+        moved = domain.data.get("build_date") != today
+        domain.data["build_date"] = today
+        agreements = domain.agreements
+        read = {doc for doc in self.docnames if doc in agreements}
+        removed = self.known - set(agreements)
+        self.known = set(agreements)
+        pages: set[str] = set()
+        if moved or read or removed:
+            pages.update(domain.version_tables)
+        for docname in sorted(agreements):
+            chain = domain.version_chain(docname)
+            previous = {str(agreements[doc]["previous"]) for doc in chain}
+            if moved or read & set(chain) or removed & previous:
+                pages.update(chain)
+        return sorted(pages - self.docnames)
 
 
 def setup_freshness(app: Sphinx) -> None:
     app.connect("env-get-outdated", outdated_dependents)
     read_docs = _ReadDocs()
+    app.connect("env-get-outdated", read_docs.outdated)
     app.connect("env-before-read-docs", read_docs.before_read)
     app.connect("env-get-updated", read_docs.updated)

@@ -11,18 +11,28 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.errors import NoUri
+from sphinx.locale import get_translation
 from sphinx.util import docname_join
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
 from foundation.dated import time_element
-from foundation.dates import parse_iso_date, readable_date
+from foundation.dates import build_date, parse_iso_date, readable_date
 from foundation.directives import option_location
 from foundation.urls import check_url
 
 from .diagnostics import warn
 from .domain import agreement_domain
-from .outputs import JSON_BUILDERS, has_redline, output_name, page_link, redline_pagename
+from .lifecycle import notices, status_of
+from .outputs import (
+    JSON_BUILDERS,
+    feed_name,
+    file_link,
+    has_redline,
+    output_name,
+    page_link,
+    redline_pagename,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -31,6 +41,8 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import OptionSpec
+
+_ = get_translation("agreement")
 
 __all__ = ["AgreementDirective", "agreement_header", "render_header", "setup_header"]
 
@@ -75,6 +87,8 @@ class AgreementDirective(SphinxDirective):
         "governing-law": directives.unchanged,
         "source": directives.unchanged,
         "previous": directives.unchanged,
+        "effective": directives.unchanged,
+        "label-prefix": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -103,7 +117,38 @@ class AgreementDirective(SphinxDirective):
                 node["last_updated"] = date.isoformat()
         previous = options.get("previous")
         node["previous"] = resolve_previous(self.env, previous) if previous else None
+        node["effective"] = self.effective_date(options, node["last_updated"])
+        node["effective_given"] = node["effective"] is not None
+        if node["effective"] is None:
+            node["effective"] = node["last_updated"]
+        node["label_prefix"] = None
+        prefix = options.get("label-prefix")
+        if prefix:
+            # Labels are normalised names (lower case, single spaces): a prefix
+            # that is not one can start no label.
+            if prefix != nodes.fully_normalize_name(prefix) or " " in prefix:
+                warn("bad-label-prefix", f"agreement: label-prefix {prefix!r} cannot start a "
+                     "label (labels are lower case, without spaces)",
+                     option_location(self, "label-prefix"))
+                return [node]
+            node["label_prefix"] = prefix
         return [node]
+
+    def effective_date(self, options: dict[str, str], last_updated: str | None) -> str | None:
+        """The `effective` option as an ISO date, or None (absent or bad)."""
+        value = options.get("effective")
+        if not value:
+            return None
+        location = option_location(self, "effective")
+        date = parse_iso_date(value)
+        if date is None:
+            warn("bad-effective", f"agreement: effective {value!r} is not an ISO date "
+                 "YYYY-MM-DD", location)
+            return None
+        if last_updated is not None and date.isoformat() < last_updated:
+            warn("bad-effective", f"agreement: effective {value} is earlier than last-updated "
+                 f"{last_updated}", location)
+        return date.isoformat()
 
 
 def check_previous(app: Sphinx, env: BuildEnvironment) -> None:
@@ -144,15 +189,28 @@ def render_header(app: Sphinx, headers: Sequence[agreement_header]) -> None:
             assert date is not None  # checked by the directive
             text = readable_date(date, app.config.language)
             field("Last updated", time_element(text, text, datetime=date.isoformat()))
+        status = (status_of(domain, docname, build_date())
+                  if docname in domain.agreements else "current")
+        if header.get("effective") and (header.get("effective_given") or status == "upcoming"):
+            date = parse_iso_date(header["effective"])
+            assert date is not None  # checked by the directive
+            text = readable_date(date, app.config.language)
+            name = str(_("Takes effect on") if status == "upcoming" else _("Effective"))
+            field(name, time_element(text, text, datetime=date.isoformat()))
         if header.get("governing_law"):
             field("Governing law", nodes.Text(header["governing_law"]))
         successors = domain.successors(docname)
-        if successors:
+        if successors and status == "superseded":
             field("Superseded by", *_separated(
                 [_page_link(builder, docname, doc, domain.agreements[doc]["title"])
                  for doc in successors], ", "))
         if len(fields):
             header.append(fields)
+        if docname in domain.agreements:
+            # The notice goes first, right under the title: a reader of an old or
+            # a future version sees it before anything else.
+            header.insert(0, notices(app, docname, functools.partial(
+                _page_link, builder, docname)))
 
         links: list[nodes.Node] = []
         if header.get("source"):
@@ -168,6 +226,10 @@ def render_header(app: Sphinx, headers: Sequence[agreement_header]) -> None:
                                          internal=True,
                                          refuri=page_link(builder, docname,
                                                           redline_pagename(docname))))
+        feed = feed_name(domain, builder, docname)
+        if feed is not None:
+            links.append(nodes.reference("", str(_("Feed of versions (Atom)")), internal=True,
+                                         refuri=file_link(builder, docname, feed)))
         if links:
             header.append(nodes.paragraph("", "", *_separated(links, " \u00b7 "),
                                           classes=["agreement-links"]))

@@ -13,7 +13,8 @@ from .doctree import normalize_space
 if TYPE_CHECKING:
     from .records import ClauseRecord
 
-__all__ = ["CLAUSE_NUMBER", "heading_text", "number_clauses", "refresh_clause_title"]
+__all__ = ["CLAUSE_NUMBER", "heading_text", "number_clauses", "refresh_clause_title",
+           "stable_anchor"]
 
 #: The class of the number before a clause's heading (the markup contract's).
 CLAUSE_NUMBER = "clause-number"
@@ -23,10 +24,14 @@ def _is_number(node: nodes.Node) -> bool:
     return isinstance(node, nodes.inline) and CLAUSE_NUMBER in node["classes"]
 
 
-def number_clauses(document: nodes.document, title_section: nodes.section) -> list[ClauseRecord]:
+def number_clauses(document: nodes.document, title_section: nodes.section,
+                   label_prefix: str | None = None) -> list[ClauseRecord]:
     """Number the sections below the title 1, 1.1, 1.1.1 ... in document
     order and show the number in each heading -- so also in every table of
     contents, which Sphinx builds from the headings afterwards.
+
+    A labelled clause's first id becomes its stable anchor (`stable_anchor`),
+    so the table of contents and every link use it.
 
     Returns one record per clause, in document order.
     """
@@ -45,11 +50,14 @@ def number_clauses(document: nodes.document, title_section: nodes.section) -> li
                 document.set_id(child)
             labels = {name: document.nameids.get(name) or child["ids"][0]
                       for name in child["names"] if document.nametypes.get(name)}
+            label = next(iter(labels), None)
+            if label is not None:
+                _put_first(document, child, stable_anchor(label, label_prefix))
             child["clause_number"] = number
             child["clause_title"] = heading_text(title) if title is not None else ""
             records.append({
                 "number": number,
-                "label": next(iter(labels), None),
+                "label": label,
                 "labels": labels,
                 "title": child["clause_title"],
                 "anchor": child["ids"][0],
@@ -65,6 +73,27 @@ def number_clauses(document: nodes.document, title_section: nodes.section) -> li
 
     visit(title_section, ())
     return records
+
+
+def stable_anchor(label: str, label_prefix: str | None) -> str:
+    """The id of a clause labelled `label`: the label without the version's
+    `label-prefix`, so that the same clause of two versions has the same
+    anchor (``terms-2024.html#fees``, ``terms.html#fees``)."""
+    if label_prefix and label.startswith(label_prefix) and len(label) > len(label_prefix):
+        label = label[len(label_prefix):]
+    return nodes.make_id(label) or nodes.make_id("clause-" + label)
+
+
+def _put_first(document: nodes.document, section: nodes.section, anchor: str) -> None:
+    """Make `anchor` the first id of `section`, unless another element of
+    the page holds it (then the section keeps its ids)."""
+    holder = document.ids.get(anchor)
+    if holder is not None and holder is not section:
+        return
+    if anchor in section["ids"]:
+        section["ids"].remove(anchor)
+    section["ids"].insert(0, anchor)
+    document.ids[anchor] = section
 
 
 def heading_text(title: nodes.title) -> str:

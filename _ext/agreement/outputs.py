@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
     from .domain import AgreementDomain
 
-__all__ = ["JSON_BUILDERS", "has_redline", "output_name", "page_link", "redline_pagename"]
+__all__ = ["JSON_BUILDERS", "feed_name", "file_link", "has_redline", "output_name", "page_link",
+           "redline_pagename"]
 
 #: The builders that write ``X.agreement.json`` beside each agreement page
 #: (and so link to it): one HTML file per document.
@@ -25,6 +26,24 @@ def output_name(builder: Builder, docname: str, extension: str) -> str:
     """The link from `docname`'s page to its sibling output file
     ``<docname><extension>`` (``terms.agreement.json``)."""
     return relative_uri(builder.get_target_uri(docname), docname + extension)
+
+
+def file_link(builder: Builder, docname: str, filename: str) -> str:
+    """The link from `docname`'s page to the output file `filename` (a path
+    from the output folder, such as ``terms.atom``)."""
+    return relative_uri(builder.get_target_uri(docname), filename)
+
+
+def feed_name(domain: AgreementDomain, builder: Builder, docname: str) -> str | None:
+    """The Atom feed of `docname`'s chain of versions, ``X.atom`` beside the
+    newest version ``X``, where the builder writes one (html, dirhtml) and
+    the chain has a dated version."""
+    if builder.name not in JSON_BUILDERS or docname not in domain.agreements:
+        return None
+    chain = domain.version_chain(docname)
+    if not any(domain.agreements[doc]["last_updated"] for doc in chain):
+        return None
+    return chain[-1] + ".atom"
 
 
 def redline_pagename(docname: str) -> str:

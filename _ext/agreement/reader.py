@@ -18,6 +18,7 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from .blocktext import assign_exact_lines
+from .changes import changes_block
 from .clause_refs import ClauseCatalog, clause_reference, resolve_clause_references
 from .defined_terms import build_index, defined_terms_block
 from .definitions import collect_definitions
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 __all__ = ["AgreementReader", "setup_reader"]
 
 _FOUND = (agreement_header, term_definition, term_use, clause_reference, role_problem,
-          defined_terms_block)
+          defined_terms_block, changes_block)
 
 
 class AgreementReader(SphinxTransform):
@@ -67,6 +68,14 @@ class AgreementReader(SphinxTransform):
                  f"agreement directive is ignored (the first is at line {header.line})", extra)
             extra.parent.remove(extra)
         title, clauses = self.number_clauses(header)
+        prefix = header.get("label_prefix")
+        if prefix:
+            for clause in clauses:
+                for label in clause["labels"]:
+                    if not label.startswith(prefix):
+                        warn("bad-label-prefix", f"clause {clause['number']}: its label "
+                             f"{label!r} lacks the agreement's label-prefix {prefix!r}",
+                             (docname, clause["line"] or header.line))
 
         # Same-document clause references get their text now, so that the
         # defining sentences read "Section 4"; the rest waits for the write.
@@ -86,6 +95,16 @@ class AgreementReader(SphinxTransform):
         records = [term.record(order) for term in terms]
         for index in found[defined_terms_block]:
             index.append(build_index(records, clauses, docname))
+        title_section = header.parent
+        for block in found[changes_block]:
+            if block.parent is not title_section:
+                warn("bad-changes", "changes: place it under the agreement's header, before "
+                     "the first clause", block)
+            if block.get("bad_changes"):
+                warn("bad-changes", block["bad_changes"], block)
+            if not header.get("previous"):
+                warn("changes-without-previous", "changes: this agreement names no previous "
+                     "version for the changes to be from", block)
 
         agreement: AgreementRecord = {
             "title": title,
@@ -94,6 +113,9 @@ class AgreementReader(SphinxTransform):
             "governing_law": header.get("governing_law"),
             "source": header.get("source"),
             "previous": header.get("previous"),
+            "effective": header.get("effective"),
+            "effective_given": bool(header.get("effective_given")),
+            "label_prefix": header.get("label_prefix"),
             "line": header.line,
         }
         agreement_domain(self.env).note_agreement(docname, agreement, clauses, records)
@@ -112,7 +134,7 @@ class AgreementReader(SphinxTransform):
         if header.parent is not title_section:
             warn("misplaced-agreement", "agreement: place the directive right after the "
                  "document's title", header)
-        return title, number_clauses(self.document, title_section)
+        return title, number_clauses(self.document, title_section, header.get("label_prefix"))
 
     def place_role_nodes(self, found: Collected) -> None:
         """Give the roles' nodes their exact line, then emit the warnings
@@ -141,6 +163,9 @@ class AgreementReader(SphinxTransform):
             warn("outside-agreement", "defined-terms: this document is not an agreement "
                  "(it has no agreement directive)", index)
             index.parent.remove(index)
+        for block in found[changes_block]:
+            warn("outside-agreement", "changes: this document is not an agreement "
+                 "(it has no agreement directive)", block)
 
 
 def _dependencies(found: Collected) -> Dependencies:

@@ -3,10 +3,13 @@ of ``agreement.schema.json``: plain, picklable data."""
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import Literal, TypedDict
+
+#: Where a version stands on the build date.
+Status = Literal["current", "superseded", "upcoming"]
 
 __all__ = ["AgreementExport", "AgreementRecord", "ClauseExport", "ClauseRecord",
-           "DefinitionExport", "Dependencies", "ReferenceExport", "TermRecord"]
+           "DefinitionExport", "Dependencies", "ReferenceExport", "Status", "TermRecord"]
 
 
 class AgreementRecord(TypedDict):
@@ -18,6 +21,9 @@ class AgreementRecord(TypedDict):
     governing_law: str | None
     source: str | None
     previous: str | None  # docname
+    effective: str | None  # YYYY-MM-DD: the `effective` option, else last_updated
+    effective_given: bool  # whether the author gave `effective`
+    label_prefix: str | None
     line: int | None  # of the `agreement` directive
 
 
@@ -28,7 +34,7 @@ class ClauseRecord(TypedDict):
     label: str | None  # the first explicit target
     labels: dict[str, str]  # every explicit target -> the id it points at
     title: str  # without the number
-    anchor: str  # the section's id
+    anchor: str  # the section's id: its label without the version's label-prefix
     depth: int  # 1 for a top-level clause
     line: int | None
 
@@ -56,6 +62,7 @@ class Dependencies(TypedDict):
 class ClauseExport(TypedDict):
     number: str
     label: str | None
+    anchor: str
     title: str
     text: str
     summary: str | None
@@ -85,3 +92,7 @@ class AgreementExport(TypedDict):
     clauses: list[ClauseExport]
     definitions: list[DefinitionExport]
     references: list[ReferenceExport]
+    effective: str | None
+    status: Status
+    changes: list[str]
+    digest: str  # "sha256:<hex>"

@@ -50,6 +50,7 @@ __all__ = [
     "diff_words",
     "flatten_clauses",
     "label_stems",
+    "match_clauses",
     "render_html",
 ]
 
@@ -174,7 +175,10 @@ def flatten_clauses(agreement: Mapping[str, Any]) -> list[ClauseVersion]:
                 continue
             flat.append(ClauseVersion(
                 number=_as_text(clause.get("number")).strip(),
-                label=_as_text(clause.get("label")).strip() or None,
+                # The stable anchor where the export has one: the same clause
+                # of two versions has the same anchor, whatever its label.
+                label=(_as_text(clause.get("anchor")).strip() if clause.get("label") else "")
+                or _as_text(clause.get("label")).strip() or None,
                 title=_as_text(clause.get("title")).strip(),
                 text=_as_text(clause.get("text")).strip(),
                 depth=depth,
@@ -214,7 +218,7 @@ def label_stems(clauses: list[ClauseVersion]) -> dict[int, str]:
     return {index: "-".join(words[head:len(words) - tail]) for index, words in parts.items()}
 
 
-def _match(old: list[ClauseVersion], new: list[ClauseVersion]
+def match_clauses(old: list[ClauseVersion], new: list[ClauseVersion]
            ) -> dict[int, tuple[int, Literal["label", "title"]]]:
     """Pair new clauses with old ones: by label, then by label stem (see
     `label_stems`), then by exact title among the clauses still unpaired.
@@ -279,7 +283,7 @@ def compare(old: Mapping[str, Any], new: Mapping[str, Any]) -> Redline:
     """Compare two exported agreements (``old`` the earlier version)."""
     old_clauses = flatten_clauses(old)
     new_clauses = flatten_clauses(new)
-    matches = _match(old_clauses, new_clauses)
+    matches = match_clauses(old_clauses, new_clauses)
     matched_old = {old_index for old_index, _ in matches.values()}
 
     pairs_in_new_order: list[ClausePair] = []

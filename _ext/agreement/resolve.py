@@ -1,12 +1,13 @@
 """The write-time pass (``doctree-resolved``), once Sphinx has resolved the
-cross-references (`clause`, `use`): the header's facts and links, the plain
-form of linked text for formats other than HTML, the clauses' titles as
-shown, then the JSON export."""
+cross-references (`clause`, `use`): the header's facts, notices and links,
+the tables of versions, the plain form of linked text for formats other
+than HTML, the clauses' titles as shown, then the JSON export."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .archive import render_version_tables, versions_table
 from .clause_refs import clause_reference
 from .doctree import collect
 from .export import write_export
@@ -23,11 +24,12 @@ __all__ = ["setup_resolve"]
 
 def resolve_agreement_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     html = app.builder.format == "html"
-    found = collect(doctree, (agreement_header, clause_reference)
+    found = collect(doctree, (agreement_header, clause_reference, versions_table)
                     + (() if html else (linked_text,)))
     if not html:
         expand_linked_text(found[linked_text])
     render_header(app, found[agreement_header])
+    render_version_tables(app, found[versions_table])
     references = found[clause_reference]
     for node in references:
         # A clause's title is its heading as shown, with the text that a

@@ -33,7 +33,7 @@ from .export import agreement_data
 from .outputs import has_redline, page_link, redline_pagename
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -65,7 +65,7 @@ def escape(text: str) -> Markup:
 
 def redline_page_context(redline: Redline, *, title: str, old_href: str, new_href: str,
                          old_title: str, new_title: str,
-                         heading_level: int = 2) -> dict[str, Any]:
+                         heading_level: int = 2, changes: Sequence[str] = ()) -> dict[str, Any]:
     """The context of `PAGE_TEMPLATE` for one redline (no Sphinx needed):
     the page's ``title`` (HTML, as Sphinx's page context has it) and the
     ``redline_*`` variables that the template documents.  Strings are plain
@@ -79,6 +79,7 @@ def redline_page_context(redline: Redline, *, title: str, old_href: str, new_hre
         "redline_new_href": new_href,
         "redline_new_title": new_title,
         "redline_heading_level": heading_level,
+        "redline_changes": list(changes),
         "redline_escape": escape,
     }
 
@@ -104,7 +105,7 @@ def redline_context(app: Sphinx, docname: str) -> dict[str, Any] | None:
         title=f"Changes to {new_title}",
         old_href=page_link(app.builder, pagename, previous),
         new_href=page_link(app.builder, pagename, docname),
-        old_title=old_title, new_title=new_title, heading_level=2,
+        old_title=old_title, new_title=new_title, heading_level=2, changes=new["changes"],
     )
 
 

@@ -10,13 +10,15 @@ date (``2025年7月15日``) and its year-and-month form (``2025年7月``).
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton
 
-__all__ = ["PartialDate", "babel_locale", "parse_iso_date", "parse_partial_date", "readable_date"]
+__all__ = ["PartialDate", "babel_locale", "build_date", "parse_iso_date", "parse_partial_date",
+           "readable_date"]
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
@@ -89,3 +91,13 @@ def readable_date(date: datetime.date, language: str | None) -> str:
     if locale.language == "en":
         return format_date(date, "d MMMM y", locale=locale)
     return format_date(date, "long", locale=locale)
+
+
+def build_date() -> datetime.date:
+    """The date the site is built as of: the day (UTC) of
+    ``SOURCE_DATE_EPOCH`` when it is set to a number of seconds, else
+    today (UTC). Reproducible builds and previews of a future date set it."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
+    return datetime.datetime.now(tz=datetime.UTC).date()

@@ -35,6 +35,7 @@ from test_defined_terms import IN_WARNINGS_ROOT as DEFINED_TERMS
 from test_defined_terms import MALFORMED as DEFINED_TERMS_CASES
 from test_header import IN_WARNINGS_ROOT as HEADER
 from test_header import MALFORMED as HEADER_CASES
+from test_lifecycle import IN_WARNINGS_ROOT as LIFECYCLE
 from test_summary import MALFORMED as SUMMARY_CASES
 from test_terms import IN_WARNINGS_ROOT as TERMS
 from test_terms import MALFORMED as TERMS_CASES
@@ -47,7 +48,7 @@ pytestmark = [AGREEMENT_WARNINGS, AGREEMENT_WARNINGS_SHARED]
 
 #: (document, text on the offending line, occurrence of that text, subtype):
 #: every warning of the root, as the feature modules list them.
-EXPECTED = [*HEADER, *VERSIONS, *TERMS, *CLAUSE_REFS, *DEFINED_TERMS]
+EXPECTED = [*HEADER, *VERSIONS, *TERMS, *CLAUSE_REFS, *DEFINED_TERMS, *LIFECYCLE]
 
 #: The malformed-input cases of every feature module.
 CASES = [*HEADER_CASES, *VERSIONS_CASES, *TERMS_CASES, *CLAUSE_REFS_CASES, *CONSPICUOUS_CASES,

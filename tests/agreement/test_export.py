@@ -35,9 +35,16 @@ def test_schema_is_a_valid_json_schema():
 def test_schema_rejects_a_wrong_export():
     minimal = {"title": "T", "provider": "P", "last_updated": "2025-07-15",
                "governing_law": None, "source": None, "previous": None,
-               "clauses": [], "definitions": [], "references": []}
+               "clauses": [], "definitions": [], "references": [],
+               "effective": "2025-07-15", "status": "current", "changes": [],
+               "digest": "sha256:" + "0" * 64}
     validate(minimal)
     for broken in ({**minimal, "last_updated": "15 July 2025"},
+                   {**minimal, "effective": "2025-07"},
+                   {**minimal, "status": "draft"},
+                   {**minimal, "digest": "md5:00"},
+                   {**minimal, "changes": [1]},
+                   {k: v for k, v in minimal.items() if k != "digest"},
                    {**minimal, "extra": 1},
                    {**minimal, "clauses": [{"number": "1"}]}):
         try:

@@ -310,15 +310,19 @@ def test_chain_of_three_versions(app, syntax):
     outdir = built(app)
     v1, v2, v3 = (f"{syntax}-v{n}" for n in (1, 2, 3))
     redline = "Changes from the previous version (redline)"
+    feed = "Feed of versions (Atom)"
+    # v1 and v2 are superseded: their banner links to the current v3, their
+    # "Superseded by" to the next version; every page links the chain's feed.
     assert header_links(outdir, v1) == {
-        TITLES[syntax][1]: f"{v2}.html", "JSON export": f"{v1}.agreement.json"}
+        TITLES[syntax][1]: f"{v2}.html", TITLES[syntax][2]: f"{v3}.html",
+        "JSON export": f"{v1}.agreement.json", feed: f"{v3}.atom"}
     assert "Superseded by" in body(outdir, v1).select_one("div.agreement-header").get_text()
     assert header_links(outdir, v2) == {
         TITLES[syntax][2]: f"{v3}.html", "JSON export": f"{v2}.agreement.json",
-        "Previous version": f"{v1}.html", redline: f"{v2}.redline.html"}
+        "Previous version": f"{v1}.html", redline: f"{v2}.redline.html", feed: f"{v3}.atom"}
     assert header_links(outdir, v3) == {
         "JSON export": f"{v3}.agreement.json",
-        "Previous version": f"{v2}.html", redline: f"{v3}.redline.html"}
+        "Previous version": f"{v2}.html", redline: f"{v3}.redline.html", feed: f"{v3}.atom"}
     assert "Superseded by" not in body(outdir, v3).select_one("div.agreement-header").get_text()
     # Each redline is against its direct predecessor: 45 → 60, not 30 → 60.
     fragment = redline_of(outdir, v3)
@@ -356,7 +360,7 @@ def test_bad_previous_warns_with_location_and_gets_no_redline(app, syntax, docum
              for w in warnings(app.warning.getvalue()) if w["type"] == "agreement.bad-previous"]
     assert (path.name, line, f"agreement: {message}") in found
     assert not (outdir / f"{docname}.redline.html").exists()
-    assert set(header_links(outdir, docname)) == {"JSON export"}
+    assert set(header_links(outdir, docname)) == {"JSON export", "Feed of versions (Atom)"}
 
 
 def test_only_the_bad_previous_options_warn(app):

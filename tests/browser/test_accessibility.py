@@ -14,6 +14,11 @@ PAGE_TYPES = {
     # The Terms page holds the defined-terms index too.
     "terms": "source/terms/leap-terms-of-use.html",
     "redline page": "source/guide/examples/sample-terms-v2.redline.html",
+    # The sample's three versions: superseded, current (a new version is
+    # coming) and upcoming, each with its notice at the top.
+    "superseded version": "source/guide/examples/sample-terms-v1.html",
+    "current version": "source/guide/examples/sample-terms-v2.html",
+    "upcoming version": "source/guide/examples/sample-terms-v3.html",
     "guide page": "source/guide/agreements.html",
     "not found": "404.html",
 }

@@ -293,11 +293,12 @@ ONE_PAGE_FILES = {
     "index.rst": "Index\n=====\n\n.. toctree::\n\n   terms\n   other\n   cards\n",
     "terms.rst": (
         "Terms\n=====\n\n.. agreement::\n   :provider: A\n   :last-updated: 2025-07-15\n"
-        "   :previous: other\n\n.. _terms-fees:\n\nFees\n----\n\n"
+        "   :previous: other\n   :label-prefix: terms-\n\n.. _terms-fees:\n\nFees\n----\n\n"
         "See :clause:`other-fees` and :tech:`a-model`.\n\n"
         ".. technologies::\n"),
     "other.rst": (
-        "Other\n=====\n\n.. agreement::\n   :provider: B\n   :last-updated: 2024-07-15\n\n"
+        "Other\n=====\n\n.. agreement::\n   :provider: B\n   :last-updated: 2024-07-15\n"
+        "   :label-prefix: other-\n\n"
         ".. _other-fees:\n\nFees\n----\n\nThe :define:`Fee` is due. Each Fee is paid.\n"),
     "cards.md": ("# Cards\n\n```{technology} A model\n:id: a-model\n:area: llm\n"
                  ":stage: rnd\n\nText.\n```\n"),

@@ -13,6 +13,7 @@ A module of its own (not conftest), imported by name like ``sitebuild``."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from typing import TYPE_CHECKING
@@ -129,8 +130,22 @@ def role_text(text: str) -> str:
     return text if text.strip() else "\\ "
 
 
+_JSON_LD = re.compile(r'(<script type="application/ld\+json">)(.*?)(</script>)', re.S)
+
+
+def _checked_json_ld(match: re.Match[str]) -> str:
+    """A JSON-LD script must parse and hold no ``<``, ``>`` or ``&`` (so no
+    text can end the element); its strings are input, not markup, so they
+    are left out of the checks for markup below."""
+    script = match[2]
+    assert not set("<>&") & set(script), script
+    json.loads(script)
+    return match[1] + match[3]
+
+
 def assert_no_markup_from_input(html: str) -> None:
     """No tag and no attribute of the markers came through unescaped."""
+    html = _JSON_LD.sub(_checked_json_ld, html)
     assert "<x-fuzz" not in html
     assert '" onfuzz=' not in html and '"onfuzz=' not in html
     for tag in BeautifulSoup(html, "html.parser").find_all(True):

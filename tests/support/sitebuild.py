@@ -17,7 +17,9 @@ ROOTS = REPO / "tests" / "roots"
 sys.path.insert(0, str(REPO / "_ext"))
 
 # A fixed date keeps every build of a session byte-comparable.
-FIXED_EPOCH = "1700000000"
+# 2026-01-01: the guide's sample chain then has a superseded, a current and
+# an upcoming version (effective 2030-01-01).
+FIXED_EPOCH = "1767225600"
 
 
 @dataclass
@@ -36,14 +38,19 @@ class SiteBuild:
         return (self.outdir / f"{page}.html").read_text(encoding="utf-8")
 
 
-def build_site(outroot: Path, *extra: str, srcdir: Path = REPO, status: bool = False) -> SiteBuild:
-    """Build the site as `make html` does (``-W --keep-going -n``); `status`
-    keeps Sphinx's progress output (which pages it read) in ``.status``."""
-    outdir, doctreedir = outroot / "html", outroot / "doctrees"
-    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXED_EPOCH}
+def build_site(outroot: Path, *extra: str, srcdir: Path = REPO, status: bool = False,
+               epoch: str = FIXED_EPOCH, builder: str = "html") -> SiteBuild:
+    """Build the site as `make html` does (``-W --keep-going -n``), as of
+    the date `epoch` (``SOURCE_DATE_EPOCH``); `status` keeps Sphinx's
+    progress output (which pages it read) in ``.status``. A test root
+    (`srcdir`) finds the extensions on ``PYTHONPATH``."""
+    outdir, doctreedir = outroot / builder, outroot / "doctrees"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch,
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO / "_ext"),
+                                                       os.environ.get("PYTHONPATH")]))}
     env.pop("READTHEDOCS_CANONICAL_URL", None)
     proc = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n",
+        [sys.executable, "-m", "sphinx", "-b", builder, "-W", "--keep-going", "-n",
          *([] if status else ["-q"]),
          "-d", str(doctreedir), *extra, str(srcdir), str(outdir)],
         capture_output=True, text=True, env=env, check=False,
