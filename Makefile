@@ -19,7 +19,7 @@ export SOURCE_DATE_EPOCH
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help html pdf epub livehtml linkcheck lint test fuzz bench clean venv
+.PHONY: help html pdf epub livehtml linkcheck catalogs lint test fuzz bench clean venv
 
 help: ## List the targets
 	@echo "Targets:"
@@ -55,6 +55,19 @@ livehtml: $(STAMP) ## Serve a live preview on 127.0.0.1:$(PORT), rebuilt on save
 
 linkcheck: $(STAMP) ## Check external links
 	$(BIN)/sphinx-build -M linkcheck . $(BUILDDIR) $(SPHINXOPTS)
+
+# The extensions' own words (sphinx.locale): the template of each catalog,
+# the ja catalog updated from it (translations kept), then compiled.
+CATALOGS := agreement
+catalogs: $(STAMP) ## Extract the extensions' messages, update and compile their ja catalogs
+	for domain in $(CATALOGS); do \
+	  dir=_ext/$$domain/locale; \
+	  $(BIN)/pybabel extract -k _ -k __ --no-default-keywords --no-location --sort-output \
+	    --omit-header -o $$dir/$$domain.pot _ext/$$domain && \
+	  $(BIN)/pybabel update -D $$domain -i $$dir/$$domain.pot -d $$dir -l ja -w 100 -N \
+	    --ignore-obsolete && \
+	  $(BIN)/pybabel compile -D $$domain -d $$dir || exit 1; \
+	done
 
 lint: $(STAMP) ## Lint the tree (ruff) and type-check the extensions (mypy)
 	$(BIN)/ruff check .

@@ -103,10 +103,20 @@ notfound_urls_prefix = urlparse(html_baseurl).path if on_read_the_docs else "/"
 # Unicode fonts: the text has the minus sign, ×, ¥ and arrows, which
 # pdflatex cannot set; FreeSerif and its sans and mono faces (Debian's
 # fonts-freefont-otf, Sphinx's default for XeLaTeX, on Read the Docs' build
-# images too) carry them.
+# images too) carry them; xeCJK (below) carries Japanese.
 latex_engine = "xelatex"
 latex_documents = [(root_doc, "corporate-documents.tex", project, author, "manual")]
-latex_elements = {"papersize": "a4paper"}
+# Japanese (the extensions' Japanese forms in the guide, the deck's names):
+# xeCJK sets CJK characters in IPAex Mincho and Gothic (Debian's
+# fonts-ipaexfont), else in Noto CJK where a machine has that instead.
+_CJK_FONTS = r"""
+\usepackage{xeCJK}
+\IfFontExistsTF{IPAexMincho}{%
+  \setCJKmainfont{IPAexMincho}\setCJKsansfont{IPAexGothic}\setCJKmonofont{IPAexGothic}}{%
+  \setCJKmainfont{Noto Serif CJK JP}\setCJKsansfont{Noto Sans CJK JP}%
+  \setCJKmonofont{Noto Sans Mono CJK JP}}
+"""
+latex_elements = {"papersize": "a4paper", "preamble": _CJK_FONTS}
 latex_show_urls = "footnote"
 epub_basename = "corporate-documents"
 epub_show_urls = "no"

@@ -35,6 +35,7 @@ its ``setup_<feature>(app)``:
 - ``archive``       -- the `agreement-versions` table
 - ``feed``          -- ``X.atom``, the feed of a chain of versions
 - ``page_head``     -- the feed link and the JSON-LD in each page's head
+- ``translation``   -- the notice of a translated agreement
 - ``doctree``       -- helpers to walk and edit doctrees
 """
 
@@ -79,6 +80,8 @@ STATIC_DIR = Path(__file__).with_name("static")
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("foundation")
+    # The extension's own words, in the build's language (locale/ja ...).
+    app.add_message_catalog("agreement", str(Path(__file__).with_name("locale")))
     setup_config(app)
     setup_domain(app)
     setup_freshness(app)

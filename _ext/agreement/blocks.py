@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
 if TYPE_CHECKING:
@@ -21,6 +22,8 @@ class summary_block(nodes.container):  # noqa: N801
     """``<aside class="clause-summary">``: a plain-language summary of the
     clause it sits in; not part of the legal text (nor of the JSON text)."""
 
+
+_ = get_translation("agreement")
 
 #: The options every block takes, as docutils' own admonitions do. A
 #: directive without options would read a mistyped option (``:caps: yes``)
@@ -110,7 +113,7 @@ def latex_depart_container(self: Any, node: nodes.Element) -> None:
 
 
 def html_visit_aside(self: Any, node: nodes.Element) -> None:
-    self.body.append(self.starttag(node, "aside", "", **{"aria-label": "In short"}))
+    self.body.append(self.starttag(node, "aside", "", **{"aria-label": str(_("In short"))}))
 
 
 def html_depart_aside(self: Any, node: nodes.Element) -> None:
@@ -144,8 +147,9 @@ class SummaryDirective(SphinxDirective):
         node = summary_block(classes=["clause-summary", *self.options.get("class", [])])
         self.set_source_info(node)
         self.add_name(node)
-        node += nodes.paragraph("", "In short", classes=[SUMMARY_CHROME[0]])
-        note = "A plain-language summary, not part of the legal text."
+        title = str(_("In short"))
+        node += nodes.paragraph("", title, classes=[SUMMARY_CHROME[0]])
+        note = str(_("A plain-language summary, not part of the legal text."))
         node += nodes.paragraph("", note, classes=[SUMMARY_CHROME[1]])
         node.extend(self.parse_content_to_nodes())
         return [node]

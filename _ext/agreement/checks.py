@@ -21,6 +21,15 @@ _UNDECLARED = re.compile(
     r"[^()]{0,200}\)"
 )
 
+# The Japanese forms of a definition: （以下「本サービス」という。）,
+# （以下「本サービス」といいます。）, 「本サービス」とは -- full-width or half-width
+# brackets and corner quotes. Bounded as above.
+_UNDECLARED_JA = re.compile(
+    r"[\uff08(]\s*以下[\u3001,\uff0c]?\s*[\u300c\uff62]([^\u300c\u300d\uff62\uff63]{1,200})"
+    r"[\u300d\uff63]\s*(?:という|といいます)[\u3002.]?\s*[\uff09)]"
+    r"|[\u300c\uff62]([^\u300c\u300d\uff62\uff63]{1,200})[\u300d\uff63]とは"
+)
+
 # Section 4, Sections 4 through 10, Clause 2.1, sections 4, 5 and 7 ...
 _NUMBER = r"\d+(?:\.\d+)*(?:\([a-z0-9]+\))*"
 _UNMARKED = re.compile(
@@ -67,7 +76,8 @@ def check_text(text: str, source: str | None, line: int | None,
     `source` (else the warnings are placed at `fallback`)."""
     # Both patterns need a bracket, "section" or "clause"; most text holds
     # none, and a substring test is cheaper than their scans.
-    if "(" not in text and "ection" not in text and "lause" not in text:
+    japanese = "\u300c" in text or "\uff62" in text
+    if "(" not in text and "ection" not in text and "lause" not in text and not japanese:
         return
 
     def location(lines: _Lines, offset: int) -> str | nodes.Node:
@@ -79,6 +89,11 @@ def check_text(text: str, source: str | None, line: int | None,
         if match.group(1)[0].isupper():
             warn("undeclared-definition", f"{match.group(0)!r} looks like a definition: mark the "
                  "term with the define role", location(lines, match.start()))
+    if japanese:
+        lines = _Lines(line)
+        for match in _UNDECLARED_JA.finditer(text):
+            warn("undeclared-definition", f"{match.group(0)!r} looks like a definition: mark "
+                 "the term with the define role", location(lines, match.start()))
     lines = _Lines(line)
     for match in _UNMARKED.finditer(text):
         if _STATUTE_AFTER.match(text, match.end()) or _after_statute_code(text, match.start()):

@@ -1,6 +1,11 @@
 """The `clause` role -- ``Section 10``, ``Sections 4 through 10``, lists,
 the author's own text, references to another agreement -- and its
-resolution against the clauses of every agreement."""
+resolution against the clauses of every agreement.
+
+The words around the numbers are message templates of the extension's
+catalog (``Section {number}``, ``{first} through {last}``, ``{reference} of
+{title}``, the list's separators), so that a language puts the parts in its
+own order: ``第4条から第10条まで及び第12条から第19条まで`` in Japanese."""
 
 from __future__ import annotations
 
@@ -9,8 +14,10 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxRole
 
+from foundation.messages import fill
 from foundation.roles import split_title
 
 from .diagnostics import defer_warning, role_problem, warn
@@ -29,6 +36,8 @@ __all__ = ["ClauseCatalog", "ClauseRole", "clause_reference", "expand_range",
 #: Builds a link node: (document, anchor, text) -> node.
 MakeLink = Callable[[str, str, str], nodes.Node]
 
+_ = get_translation("agreement")
+
 
 class clause_reference(nodes.inline):  # noqa: N801 - docutils' node naming
     """A `clause` role. ``items`` holds ``[start, end, broken]`` per item
@@ -38,12 +47,14 @@ class clause_reference(nodes.inline):  # noqa: N801 - docutils' node naming
 
 
 def join_items(items: Iterable[list[nodes.Node]]) -> list[nodes.Node]:
-    """`A`, `A and B`, `A, B and C`: the English list of `items`."""
+    """`A`, `A and B`, `A, B and C`: the list of `items` in the build's
+    language (``A、B及びC`` in Japanese)."""
     items = list(items)
     result: list[nodes.Node] = []
+    comma, last = str(_(", ")), str(_(" and "))
     for index, item in enumerate(items):
         if index:
-            result.append(nodes.Text(" and " if index == len(items) - 1 else ", "))
+            result.append(nodes.Text(last if index == len(items) - 1 else comma))
         result.extend(item)
     return result
 
@@ -205,33 +216,37 @@ def _render(
         return catalog.clauses[doc][position]["number"]
 
     if node.get("custom"):
-        doc, first, _ = resolved[0]
+        doc, first, _end = resolved[0]
         return [link(doc, first, node["custom"])]
 
-    docs = sorted({doc for doc, _, _ in resolved})
+    docs = sorted({doc for doc, _first, _last in resolved})
     # "of <title>" once at the end when every item is in one other
     # agreement; after each item when they are in several.
     suffix_each = len(docs) > 1
 
-    def of(doc: str) -> list[nodes.Node]:
+    def of(doc: str, reference: list[nodes.Node]) -> list[nodes.Node]:
         if doc == docname:
-            return []
-        return [nodes.Text(" of " + catalog.titles.get(doc, doc))]
+            return reference
+        title = [nodes.Text(catalog.titles.get(doc, doc))]
+        return fill(str(_("{reference} of {title}")), reference=reference, title=title)
 
+    single = len(resolved) == 1 and resolved[0][1] == resolved[0][2]
+    if single:
+        doc, first, _last = resolved[0]
+        return of(doc, fill(str(_("Section {number}")), number=[link(doc, first,
+                                                                      number(doc, first))]))
     rendered = []
     for doc, first, last in resolved:
-        item = [link(doc, first, number(doc, first))]
+        start = [link(doc, first, number(doc, first))]
         if last != first:
-            item += [nodes.Text(" through "), link(doc, last, number(doc, last))]
-        if suffix_each:
-            item += of(doc)
-        rendered.append(item)
-    single = len(resolved) == 1 and resolved[0][1] == resolved[0][2]
-    result: list[nodes.Node] = [nodes.Text("Section " if single else "Sections ")]
-    result += join_items(rendered)
-    if not suffix_each:
-        result += of(docs[0])
-    return result
+            item = fill(str(_("{first} through {last}")), first=start,
+                        last=[link(doc, last, number(doc, last))])
+        else:
+            # (One clause in a list of several: "4" in English, "第4条" in Japanese.)
+            item = fill(str(_("{number}")), number=start)
+        rendered.append(of(doc, item) if suffix_each else item)
+    result = fill(str(_("Sections {items}")), items=join_items(rendered))
+    return result if suffix_each else of(docs[0], result)
 
 
 def setup_clause_refs(app: Sphinx) -> None:

@@ -28,6 +28,9 @@ SETTINGS = (
     Setting("agreement_link_terms", "all", "env", ENUM("all", "first", "none"),
             "which uses of a defined term link to its definition: every use, the first use "
             "in each clause, or none"),
+    Setting("agreement_governing_language", None, "env", frozenset({str, type(None)}),
+            "the language whose version of an agreement governs (for example \"en\"); a "
+            "build in another language shows a notice that its text is a translation"),
 )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
+from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
 from foundation.tables import make_table
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
 
     from .records import ClauseRecord, TermRecord
+
+_ = get_translation("agreement")
 
 __all__ = ["DefinedTermsDirective", "build_index", "defined_terms_block",
            "setup_defined_terms"]
@@ -59,12 +62,12 @@ def build_index(records: list[TermRecord], clauses: list[ClauseRecord],
         uses: list[nodes.Node] = []
         for number in record["used_in"]:
             if uses:
-                uses.append(nodes.Text(", "))
+                uses.append(nodes.Text(str(_(", "))))
             uses.append(clause_link(number))
         term: nodes.Node = make_term_reference(record["id"], record["sentence"], record["term"],
                                                docname, docname)
         rows.append([[term], [clause_link(record["clause"])], uses or [nodes.Text("\u2014")]])
-    return make_table(["Term", "Defined in", "Used in"], rows,
+    return make_table([str(_("Term")), str(_("Defined in")), str(_("Used in"))], rows,
                       classes=["defined-terms-table"], widths=[40, 20, 40])
 
 

@@ -95,7 +95,8 @@ def _content(app: Sphinx, data: AgreementExport, redline: Redline | None,
         line = str(_("Effective {date} ({status}).")).format(date=date, status=status)
         out.append(f"<p>{escape(line)}</p>\n")
     if data["changes"]:
-        out.append(f"<p>{escape(str(_('What changed')))}</p>\n<ul>\n")
+        heading = str(_("What changed"))
+        out.append(f"<p>{escape(heading)}</p>\n<ul>\n")
         out.extend(f"<li>{escape(change)}</li>\n" for change in data["changes"])
         out.append("</ul>\n")
     if redline is not None:
@@ -104,7 +105,8 @@ def _content(app: Sphinx, data: AgreementExport, redline: Redline | None,
         _clause_list(out, str(_("Clauses renumbered")), redline.renumbered)
         _clause_list(out, str(_("Clauses changed")), redline.changed)
     elif not data["changes"]:
-        out.append(f"<p>{escape(str(_('The earliest version published here.')))}</p>\n")
+        first = str(_("The earliest version published here."))
+        out.append(f"<p>{escape(first)}</p>\n")
     content = ET.Element(f"{{{ATOM}}}content", {"type": "html"})
     content.text = "".join(out)
     return content

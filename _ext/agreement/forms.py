@@ -14,7 +14,7 @@ def plural_of(term: str) -> str | None:
     """The plain English plural of a term's last word: +s, +es after s, x, z,
     ch and sh, and consonant+y -> ies. None when the term ends in a
     non-letter (``Fees (Annual)``) or already looks plural."""
-    if not term or not term[-1].isalpha() or looks_plural(term):
+    if not term or not _latin_letter(term[-1]) or looks_plural(term):
         return None
     lower = term.lower()
     if lower.endswith(("s", "x", "z", "ch", "sh")):
@@ -24,7 +24,14 @@ def plural_of(term: str) -> str | None:
     return term + "s"
 
 
+def _latin_letter(char: str) -> bool:
+    """Plural rules are English ones: for terms that end in a Latin letter."""
+    return char.isalpha() and unicodedata.name(char, "").startswith("LATIN")
+
+
 def looks_plural(term: str) -> bool:
+    if not term or not _latin_letter(term[-1]):
+        return False
     lower = term.lower()
     return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
 

@@ -33,6 +33,7 @@ from .outputs import (
     page_link,
     redline_pagename,
 )
+from .translation import governing_notice
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -183,12 +184,12 @@ def render_header(app: Sphinx, headers: Sequence[agreement_header]) -> None:
         field = functools.partial(_add_field, fields)
 
         if header.get("provider"):
-            field("Provider", nodes.Text(header["provider"]))
+            field(str(_("Provider")), nodes.Text(header["provider"]))
         if header.get("last_updated"):
             date = parse_iso_date(header["last_updated"])
             assert date is not None  # checked by the directive
             text = readable_date(date, app.config.language)
-            field("Last updated", time_element(text, text, datetime=date.isoformat()))
+            field(str(_("Last updated")), time_element(text, text, datetime=date.isoformat()))
         status = (status_of(domain, docname, build_date())
                   if docname in domain.agreements else "current")
         if header.get("effective") and (header.get("effective_given") or status == "upcoming"):
@@ -198,31 +199,32 @@ def render_header(app: Sphinx, headers: Sequence[agreement_header]) -> None:
             name = str(_("Takes effect on") if status == "upcoming" else _("Effective"))
             field(name, time_element(text, text, datetime=date.isoformat()))
         if header.get("governing_law"):
-            field("Governing law", nodes.Text(header["governing_law"]))
+            field(str(_("Governing law")), nodes.Text(header["governing_law"]))
         successors = domain.successors(docname)
         if successors and status == "superseded":
-            field("Superseded by", *_separated(
+            field(str(_("Superseded by")), *_separated(
                 [_page_link(builder, docname, doc, domain.agreements[doc]["title"])
-                 for doc in successors], ", "))
+                 for doc in successors], str(_(", "))))
         if len(fields):
             header.append(fields)
         if docname in domain.agreements:
-            # The notice goes first, right under the title: a reader of an old or
-            # a future version sees it before anything else.
+            # The notices go first, right under the title: a reader of an old or a
+            # future version, or of a translation, sees them before anything else.
             header.insert(0, notices(app, docname, functools.partial(
                 _page_link, builder, docname)))
+        header.insert(0, governing_notice(header, app.config.language))
 
         links: list[nodes.Node] = []
         if header.get("source"):
-            links.append(nodes.reference("", "Authoritative text", refuri=header["source"]))
+            links.append(nodes.reference("", str(_("Authoritative text")), refuri=header["source"]))
         if builder.name in JSON_BUILDERS:
-            links.append(nodes.reference("", "JSON export", internal=True,
+            links.append(nodes.reference("", str(_("JSON export")), internal=True,
                                          refuri=output_name(builder, docname, ".agreement.json")))
         previous = header.get("previous")
         if previous and previous != docname and previous in domain.agreements:
-            links.append(_page_link(builder, docname, previous, "Previous version"))
+            links.append(_page_link(builder, docname, previous, str(_("Previous version"))))
         if previous and has_redline(domain, builder, docname):
-            links.append(nodes.reference("", "Changes from the previous version (redline)",
+            links.append(nodes.reference("", str(_("Changes from the previous version (redline)")),
                                          internal=True,
                                          refuri=page_link(builder, docname,
                                                           redline_pagename(docname))))

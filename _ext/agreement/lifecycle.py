@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx.locale import get_translation
 
 from foundation.dates import build_date, parse_iso_date, readable_date
+from foundation.messages import fill
 
 from .diagnostics import warn
 from .domain import agreement_domain
@@ -104,32 +105,28 @@ def notices(app: Sphinx, docname: str, make_link: Callable[[str, str], nodes.Nod
     language = app.config.language
     status = status_of(domain, docname, today)
     current = current_version(domain, docname, today)
+    def link(doc: str) -> list[nodes.Node]:
+        return [make_link(doc, domain.agreements[doc]["title"])]
+
+    def date_of(doc: str) -> list[nodes.Node]:
+        return [nodes.Text(_readable(domain.agreements[doc], language))]
+
     if status == "superseded" and current is not None:
-        return [_notice(
-            "superseded", str(_("Superseded version")),
-            nodes.Text(str(_("This version is no longer in effect. The version in effect "
-                             "is")) + " "),
-            make_link(current, domain.agreements[current]["title"]),
-            nodes.Text(str(_(", in effect since {date}.")).format(
-                date=_readable(domain.agreements[current], language))))]
+        return [_notice("superseded", str(_("Superseded version")), *fill(
+            str(_("This version is no longer in effect. The version in effect is {current}, "
+                  "in effect since {date}.")), current=link(current), date=date_of(current)))]
     if status == "upcoming":
-        date = _readable(domain.agreements[docname], language)
-        body: list[nodes.Node] = [nodes.Text(
-            str(_("This version takes effect on {date}.")).format(date=date))]
-        if current is not None:
-            body += [nodes.Text(" " + str(_("Until then,")) + " "),
-                     make_link(current, domain.agreements[current]["title"]),
-                     nodes.Text(" " + str(_("applies.")))]
+        if current is None:
+            body = fill(str(_("This version takes effect on {date}.")), date=date_of(docname))
+        else:
+            body = fill(str(_("This version takes effect on {date}. Until then, {current} "
+                              "applies.")), date=date_of(docname), current=link(current))
         return [_notice("upcoming", str(_("Upcoming version")), *body)]
     upcoming = next_version(domain, docname, today)
     if upcoming is not None:
-        date = _readable(domain.agreements[upcoming], language)
-        return [_notice(
-            "changing", str(_("A new version is coming")),
-            nodes.Text(str(_("This version applies until a new version takes effect on "
-                             "{date}:")).format(date=date) + " "),
-            make_link(upcoming, domain.agreements[upcoming]["title"]),
-            nodes.Text("."))]
+        return [_notice("changing", str(_("A new version is coming")), *fill(
+            str(_("This version applies until a new version takes effect on {date}: "
+                  "{successor}.")), date=date_of(upcoming), successor=link(upcoming)))]
     return []
 
 

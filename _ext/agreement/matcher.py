@@ -19,18 +19,25 @@ if TYPE_CHECKING:
 __all__ = ["TermMatcher", "matcher_for"]
 
 
-#: A word (a run of letters, digits, underscores) or one other visible
-#: character: the units in which terms are matched.
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+#: The characters of scripts written without spaces between words (kana,
+#: CJK ideographs, half-width katakana): each is a token of its own, so that
+#: a term matches wherever its characters occur.
+CJK = "\u3005\u3006\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+#: A word of a spaced script (a run of letters, digits, underscores), one
+#: character of an unspaced one, or one other visible character: the units
+#: in which terms are matched.
+_TOKEN = re.compile(rf"[^\W{CJK}]+|[{CJK}]|[^\w\s]")
 #: The whitespace after a position, and the token after it.
-_NEXT_TOKEN = re.compile(r"(\s*)(\w+|[^\w\s])")
+_NEXT_TOKEN = re.compile(rf"(\s*)([^\W{CJK}]+|[{CJK}]|[^\w\s])")
 _WORD_CHAR = re.compile(r"\w")
+_CJK_CHAR = re.compile(f"[{CJK}]")
 #: Prefixed to a trie key: the token touches the one before (no space).
 _GLUED = "\x00"
 #: Between the tokens of a path in the trie: whitespace, so never in a token.
 _STEP = "\x1f"
-#: Words with one space between them: their tokens are the words.
-_PLAIN_WORDS = re.compile(r"\w+(?: \w+)*")
+#: Words of a spaced script with one space between them: their tokens are
+#: the words.
+_PLAIN_WORDS = re.compile(rf"[^\W{CJK}]+(?: [^\W{CJK}]+)*")
 _QUOTES = "'\"\u2018\u2019\u201c\u201d"
 
 
@@ -41,7 +48,9 @@ class TermMatcher:
     terms; all that is compiled per agreement is a character class of the
     first characters of its terms, to skip the words no term starts with.
 
-    Matching is case-sensitive and by whole words; any run of whitespace
+    Matching is case-sensitive and by whole words (in scripts written
+    without spaces, by characters: a term matches wherever its characters
+    occur, the longest first, as everywhere); any run of whitespace
     inside a term matches any other (a line break in the source); a curly
     quote matches the straight one (smart quotes curl the running text); at
     each position the longest form wins (``Customer Data`` before
@@ -80,10 +89,15 @@ class TermMatcher:
         #: Finds the tokens that may start a form: a word that starts with
         #: the first letter of a form's first word, or a character that
         #: starts a form. The scan skips the other tokens in one call.
-        letters = "".join(sorted(char for char in starts if _WORD_CHAR.match(char)))
-        others = "".join(sorted(starts - set(letters)))
+        # A word of a spaced script starts after a character that is not part
+        # of such a word (a space, punctuation, or a kana as in のServices).
+        unspaced = "".join(sorted(char for char in starts if _CJK_CHAR.match(char)))
+        letters = "".join(sorted(char for char in starts
+                                 if _WORD_CHAR.match(char) and char not in unspaced))
+        others = "".join(sorted(starts - set(letters) - set(unspaced)))
         self.candidates = re.compile("|".join(
-            ([rf"(?<!\w)[{re.escape(letters)}]\w*"] if letters else [])
+            ([rf"(?<![^\W{CJK}])[{re.escape(letters)}][^\W{CJK}]*"] if letters else [])
+            + ([f"[{re.escape(unspaced)}]"] if unspaced else [])
             + ([f"[{re.escape(others)}]"] if others else [])) or "(?!)")
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:

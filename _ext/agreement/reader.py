@@ -29,6 +29,7 @@ from .header import agreement_header
 from .linking import TermScanner, link_use_roles
 from .numbering import number_clauses
 from .term_nodes import term_definition, term_use
+from .translation import note_translation_status
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -68,6 +69,8 @@ class AgreementReader(SphinxTransform):
                  f"agreement directive is ignored (the first is at line {header.line})", extra)
             extra.parent.remove(extra)
         title, clauses = self.number_clauses(header)
+        if isinstance(header.parent, nodes.section):
+            note_translation_status(self.config, header, header.parent)
         prefix = header.get("label_prefix")
         if prefix:
             for clause in clauses:

@@ -15,6 +15,7 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.locale import get_translation
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -27,6 +28,8 @@ __all__ = ["CLOSE_QUOTE", "OPEN_QUOTE", "expand_linked_text", "linked_text",
            "term_use"]
 
 #: The quotes around a defined term where it is defined.
+_ = get_translation("agreement")
+
 OPEN_QUOTE, CLOSE_QUOTE = "\u201c", "\u201d"
 
 
@@ -40,9 +43,11 @@ class term_definition(nodes.inline):  # noqa: N801 - docutils' node naming
 
 
 def make_term_definition(rawtext: str, term: str) -> term_definition:
-    """The definition of `term`: the term in bold, between quotes."""
-    return term_definition(rawtext, "", nodes.Text(OPEN_QUOTE), nodes.strong(term, term),
-                           nodes.Text(CLOSE_QUOTE), term=term, support_smartquotes=False)
+    """The definition of `term`: the term in bold, between the language's
+    quotation marks (“…” in English, 「…」 in Japanese)."""
+    opening, _term, closing = str(_("\u201c{term}\u201d")).partition("{term}")
+    return term_definition(rawtext, "", nodes.Text(opening), nodes.strong(term, term),
+                           nodes.Text(closing), term=term, support_smartquotes=False)
 
 
 class term_use(nodes.inline):  # noqa: N801

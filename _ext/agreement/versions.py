@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
+from sphinx.locale import get_translation
 
 from .domain import agreement_domain
 from .export import agreement_data
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
     from .redline import Redline
+
+_ = get_translation("agreement")
 
 #: The template of a redline page; a site's own in `templates_path` wins.
 PAGE_TEMPLATE = "agreement-redline.html"
@@ -102,7 +105,7 @@ def redline_context(app: Sphinx, docname: str) -> dict[str, Any] | None:
     new_title, old_title = new["title"] or docname, old["title"] or previous
     return redline_page_context(
         compare(old, new),
-        title=f"Changes to {new_title}",
+        title=str(_("Changes to {title}")).format(title=new_title),
         old_href=page_link(app.builder, pagename, previous),
         new_href=page_link(app.builder, pagename, docname),
         old_title=old_title, new_title=new_title, heading_level=2, changes=new["changes"],

@@ -1,0 +1,88 @@
+"""An agreement read in a language other than the one that governs it
+(``agreement_governing_language``): the notice that the text is a
+translation for reference only, that the governing version prevails, and
+which clauses this build has not fully translated.
+
+Sphinx's ``Locale`` transform marks each translatable node it translated
+(``translated = True``); a clause is fully translated when every paragraph
+of its own (not of its subclauses) is so marked. Worked out when the page
+is read, kept on the header, shown when it is written.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from babel import Locale, UnknownLocaleError
+from docutils import nodes
+from sphinx.locale import get_translation
+
+from foundation.dates import babel_locale
+
+if TYPE_CHECKING:
+    from sphinx.config import Config
+
+__all__ = ["governing_notice", "note_translation_status"]
+
+_ = get_translation("agreement")
+
+
+def _differs(config: Config) -> bool:
+    governing = config.agreement_governing_language
+    return bool(governing) and babel_locale(config.language).language != \
+        babel_locale(governing).language
+
+
+def _fully_translated(section: nodes.section) -> bool:
+    stack: list[nodes.Node] = [child for child in section.children
+                               if not isinstance(child, nodes.title)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, nodes.section):
+            continue  # a subclause answers for itself
+        if isinstance(node, nodes.paragraph) and not node.get("translated"):
+            return False
+        if isinstance(node, nodes.Element):
+            stack.extend(node.children)
+    return True
+
+
+def note_translation_status(config: Config, header: nodes.Element,
+                            title_section: nodes.section) -> None:
+    """Note on `header` the numbers of the clauses not fully translated,
+    when the build's language is not the governing one."""
+    if not _differs(config):
+        return
+    header["governing_language"] = config.agreement_governing_language
+    header["untranslated"] = [
+        section["clause_number"] for section in title_section.findall(nodes.section)
+        if section.get("clause_number") and not _fully_translated(section)]
+
+
+def _language_name(code: str, in_language: str | None) -> str:
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(babel_locale(in_language))
+    except (ValueError, UnknownLocaleError):
+        name = None
+    return name or code
+
+
+def governing_notice(header: nodes.Element, language: str | None) -> list[nodes.Node]:
+    """The notice (class ``translation-notice``) of a translated agreement."""
+    governing = header.get("governing_language")
+    if not governing:
+        return []
+    notice = nodes.admonition(classes=["translation-notice", "agreement-notice"])
+    title = str(_("Translation for reference"))
+    notice += nodes.title(title, title)
+    text = str(_("This text is a translation for reference only. The {language} version "
+                 "governs; where the two differ, it prevails.")).format(
+        language=_language_name(governing, language))
+    notice += nodes.paragraph(text, text)
+    untranslated = header.get("untranslated") or []
+    if untranslated:
+        numbers = str(_(", ")).join(untranslated)
+        line = str(_("Not fully translated in this build (they show the original text): "
+                     "clauses {numbers}.")).format(numbers=numbers)
+        notice += nodes.paragraph(line, line)
+    return [notice]

@@ -1,0 +1,220 @@
+"""The agreement extension in another language (issue 20, in part): every
+word it generates goes through its message catalog, the Japanese catalog
+translates every one, and a ``language = "ja"`` build writes Japanese legal
+forms -- 第10条, 第4条から第10条まで, lists with 、 and 及び, 第3.1条, the
+agreement's title before の from another page -- Japanese dates, 「…」
+around a defined term, and Japanese headers, notices, tables and feeds.
+The English forms are tested, unchanged, by the other modules."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from typing import TYPE_CHECKING
+
+import feedparser
+import pytest
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+from bs4 import BeautifulSoup
+from sitebuild import REPO, ROOTS, build_site
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+PACKAGE = REPO / "_ext" / "agreement"
+CATALOG = PACKAGE / "locale" / "ja" / "LC_MESSAGES"
+
+
+def generated_messages(package: Path) -> dict[str, str]:
+    """Every message the package's code passes to ``_()`` or ``__()``, with
+    where: a literal first argument (an f-string there would be a bug)."""
+    found: dict[str, str] = {}
+    for path in sorted(package.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in {"_", "__"} and node.args):
+                argument = node.args[0]
+                assert isinstance(argument, ast.Constant), f"{path.name}:{node.lineno}"
+                found.setdefault(argument.value, f"{path.name}:{node.lineno}")
+    return found
+
+
+def test_every_generated_word_has_a_japanese_entry():
+    with (CATALOG / "agreement.po").open("rb") as stream:
+        catalog = read_po(stream)
+    messages = generated_messages(PACKAGE)
+    assert len(messages) >= 40
+    missing = {message: where for message, where in messages.items()
+               if not (catalog.get(message) and catalog.get(message).string)}
+    assert missing == {}
+    # Every placeholder of a message is kept by its translation.
+    for message in messages:
+        wanted = set(re.findall(r"\{\w+\}", message))
+        assert set(re.findall(r"\{\w+\}", catalog.get(message).string)) == wanted, message
+
+
+def test_the_compiled_catalog_is_the_catalog():
+    with (CATALOG / "agreement.po").open("rb") as stream:
+        source = {m.id: m.string for m in read_po(stream) if m.id}
+    with (CATALOG / "agreement.mo").open("rb") as stream:
+        compiled = {m.id: m.string for m in read_mo(stream) if m.id}
+    assert compiled == source
+
+
+@pytest.fixture(scope="module")
+def ja_features(tmp_path_factory):
+    result = build_site(tmp_path_factory.mktemp("ja-features"), "-D", "language=ja",
+                        srcdir=ROOTS / "test-agreement-all-features")
+    assert result.returncode == 0, result.warnings
+    return result
+
+
+@pytest.fixture(scope="module")
+def ja_lifecycle(tmp_path_factory):
+    result = build_site(tmp_path_factory.mktemp("ja-lifecycle"), "-D", "language=ja",
+                        srcdir=ROOTS / "test-agreement-lifecycle")
+    assert result.returncode == 0, result.warnings
+    return result
+
+
+def text_of(result, page):
+    html = result.html(page)
+    page = BeautifulSoup(html, "html.parser")
+    body = page.select_one("article") or page.select_one("[role=main]") or page.body
+    return re.sub(r"\s+", " ", body.get_text(""))
+
+
+@pytest.mark.parametrize("syntax", ["rst", "md"])
+def test_japanese_clause_references(ja_features, syntax):
+    text = text_of(ja_features, f"terms-{syntax}")
+    assert "第2条" in text
+    assert "第3条から第4条まで" in text
+    assert "第1条及び第2条から第4条まで" in text
+    assert "第1条、第1.1条及び第4条" in text
+    assert "Section" not in text and " through " not in text
+
+
+def test_japanese_reference_from_another_page(ja_features):
+    text = text_of(ja_features, "notes-rst")
+    title = json.loads((ja_features.outdir / "terms-rst.agreement.json").read_text())["title"]
+    assert f"{title}の第4条" in text
+    assert f"{title}の第1条から第2条まで" in text
+    assert " of " + title not in text
+
+
+@pytest.mark.parametrize("syntax", ["rst", "md"])
+def test_japanese_header_terms_summary_and_index(ja_features, syntax):
+    page = BeautifulSoup(ja_features.html(f"terms-{syntax}"), "html.parser")
+    header = page.select_one("div.agreement-header").get_text(" ", strip=True)
+    for word in ("提供者", "最終更新日", "準拠法", "2025年7月15日", "正文", "JSON形式のデータ",
+                 "前の版"):
+        assert word in header, word
+    for word in ("Provider", "Last updated", "Governing law", "July", "Authoritative text",
+                 "JSON export", "Previous version"):
+        assert word not in header, word
+    definition = page.select_one("dfn")
+    assert definition.get_text().startswith("「") and definition.get_text().endswith("」")
+    summary = page.select_one("aside.clause-summary")
+    assert summary["aria-label"] == "要約"
+    assert "規約本文の一部ではありません" in summary.get_text()
+    index = page.select_one(".defined-terms table")
+    assert [th.get_text(strip=True) for th in index.select("th")] == ["用語", "定義箇所",
+                                                                       "使用箇所"]
+
+
+def test_japanese_versions_notices_table_and_feed(ja_lifecycle):
+    current = BeautifulSoup(ja_lifecycle.html("rst-2024"), "html.parser")
+    notice = current.select_one(".agreement-changing").get_text(" ", strip=True)
+    assert "2031年1月1日に発効するまで適用されます" in notice
+    upcoming = BeautifulSoup(ja_lifecycle.html("rst-2031"), "html.parser")
+    header = upcoming.select_one("div.agreement-header").get_text(" ", strip=True)
+    assert "発効予定日" in header and "それまでは" in header
+    old = BeautifulSoup(ja_lifecycle.html("rst-2023"), "html.parser")
+    assert "この版は効力を失っています" in old.select_one(".agreement-superseded").get_text()
+    table = BeautifulSoup(ja_lifecycle.html("archive-rst"), "html.parser").select_one(
+        "table.agreement-versions")
+    assert [th.get_text(strip=True) for th in table.select("th")] == [
+        "版", "最終更新日", "発効日", "状態", "変更点"]
+    assert [row.select("td")[3].get_text(strip=True) for row in table.select("tbody tr")] == [
+        "発効前", "現行", "失効"]
+    feed = feedparser.parse((ja_lifecycle.outdir / "rst-2031.atom").read_bytes())
+    assert feed.bozo == 0
+    assert feed.feed.title.endswith("：版の一覧")
+    assert feed.entries[0].summary == "2025年11月1日の版（発効前）。"
+    content = feed.entries[1].content[0].value
+    assert "変更の概要" in content and "追加された条項" in content
+    assert feed.feed.language == "ja"
+
+
+# -- text without spaces (root test-agreement-japanese, language = "ja") ------------------
+
+
+@pytest.fixture(scope="module")
+def japanese(tmp_path_factory):
+    return build_site(tmp_path_factory.mktemp("japanese"), srcdir=ROOTS / "test-agreement-japanese")
+
+
+def paragraph_links(result, page):
+    soup = BeautifulSoup(result.html(page), "html.parser")
+    return [[a.get_text() for a in p.select("a.term")] for p in soup.select("section section p")]
+
+
+@pytest.mark.parametrize("syntax", ["rst", "md"])
+def test_terms_link_in_text_without_spaces(japanese, syntax):
+    links = paragraph_links(japanese, f"terms-{syntax}")
+    # Defining paragraph: 本サービス once more after its definition; the
+    # longer term wins, so サービス is not found inside 本サービス.
+    assert links[0] == ["本サービス", "本サービス"]
+    assert links[1] == ["利用者", "本サービス", "サービス", "Services", "利用者"]
+    assert links[2][:2] == ["利用者", "サービス"]
+    # A Latin-script term glued to kana (LEAPのServicesを) is linked, and
+    # gets no English plural in Japanese text (no "本サービスs" form).
+    text = BeautifulSoup(japanese.html(f"terms-{syntax}"), "html.parser").get_text()
+    assert "第1条から第2条まで" in text and "第1条及び第2条" in text
+
+
+@pytest.mark.parametrize("syntax", ["rst", "md"])
+def test_japanese_definitions_must_be_marked(japanese, syntax):
+    suffix = ".rst" if syntax == "rst" else ".md"
+    name = f"undeclared-{syntax}{suffix}"
+    lines = (ROOTS / "test-agreement-japanese" / name).read_text("utf-8").splitlines()
+    expected = {(name, number, "agreement.undeclared-definition")
+                for number, line in enumerate(lines, 1)
+                if "以下" in line or "とは" in line}
+    assert len(expected) == 3
+    found = {(m[1], int(m[2]), m[3]) for m in re.finditer(
+        r"([\w.-]+):(\d+): WARNING: .*? \[([\w.-]+)\]", japanese.warnings)}
+    assert {f for f in found if f[0] == name} == expected
+    # A corner-quoted word that is not a definition is left alone.
+    assert "「本ソフト」を使う" not in japanese.warnings
+
+
+def test_no_other_warnings_in_japanese_root(japanese):
+    assert "terms-" not in japanese.warnings
+    assert "Traceback" not in japanese.warnings
+
+
+# -- governing language (root test-agreement-translated) -------------------------------
+
+
+def test_translation_notice_lists_untranslated_clauses(tmp_path):
+    import shutil
+
+    source = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-agreement-translated", source)
+    result = build_site(tmp_path / "out", srcdir=source)
+    assert result.returncode == 0, result.warnings
+    page = BeautifulSoup(result.html("terms"), "html.parser")
+    notice = page.select_one("div.agreement-header > .translation-notice")
+    assert notice is not None
+    text = notice.get_text(" ", strip=True)
+    assert "参考訳" in text and "英語版が正文" in text
+    # Clause 2 (Fees) has no translation in the catalog; 1 and 3 have.
+    assert "第2条" in text and "第1条" not in text and "第3条" not in text
+    assert page.select_one("section#kt-use h2").get_text().startswith("1. 利用")
+    # In the governing language, no notice.
+    english = build_site(tmp_path / "en", "-D", "language=en", srcdir=source)
+    assert BeautifulSoup(english.html("terms"), "html.parser").select_one(
+        ".translation-notice") is None

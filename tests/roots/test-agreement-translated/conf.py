@@ -1,0 +1,7 @@
+extensions = ["myst_parser", "agreement"]
+exclude_patterns = ["_build"]
+html_theme = "furo"
+language = "ja"
+locale_dirs = ["locales"]
+gettext_compact = False
+agreement_governing_language = "en"
