@@ -78,6 +78,7 @@ class ClauseVersion:
     text: str
     depth: int  # 1 for a top-level clause, 2 for 1.1, 3 for 1.1.1
     index: int  # position in the flattened (document) order
+    page_anchor: str = ""  # the clause's id in its version's page, if known
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,7 @@ def flatten_clauses(agreement: Mapping[str, Any]) -> list[ClauseVersion]:
                 text=_as_text(clause.get("text")).strip(),
                 depth=depth,
                 index=len(flat),
+                page_anchor=_as_text(clause.get("anchor")).strip(),
             ))
             walk(clause.get("clauses"), depth + 1)
 
@@ -643,6 +645,11 @@ def render_html(redline: Redline, *, old_href: str, new_href: str,
                    f' <span class="redline-status">({pair.status_text})</span></{ch}>')
         if pair.text_diff:
             out.append(f'<div class="redline-text">{_segments_html(pair.text_diff)}</div>')
+        if pair.shown.page_anchor:
+            page, text = ((old_href, "This clause in the earlier version") if pair.new is None
+                          else (new_href, "This clause in the version"))
+            out.append(f'<p class="redline-clause-link"><a href="{_esc(page)}#'
+                       f'{_esc(pair.shown.page_anchor)}">{text}</a></p>')
         out.append('</section>')
     out.append('</section>')
     out.append('</div>')

@@ -66,6 +66,35 @@ def escape(text: str) -> Markup:
     return Markup(html.escape(text, quote=True))
 
 
+def redline_text() -> dict[str, str]:
+    """The words of the redline page, in the build's language, HTML-escaped
+    (the template puts them in as they are)."""
+    words = {
+        "versions": _("Changes from {old} to {new}."),
+        "changes": _("What changed, in the author's words:"),
+        "legend": _("How to read this page: {inserted}, {deleted}; screen readers announce "
+                    "the start and end of each insertion and deletion. Clause numbers that "
+                    "changed show the old number struck through, then the new one."),
+        "inserted": _("inserted words are underlined"),
+        "deleted": _("deleted words are struck through"),
+        "summary": _("Summary of changes"),
+        "added": _("Added"), "removed": _("Removed"), "changed": _("Changed"),
+        "renumbered": _("Renumbered"), "unchanged": _("Unchanged"),
+        "none_added": _("No clause added."), "none_removed": _("No clause removed."),
+        "none_changed": _("No clause changed."),
+        "none_renumbered": _("No clause renumbered."),
+        "clauses": _("Clauses"),
+        "clause_link": _("This clause in the version"),
+        "removed_link": _("This clause in the earlier version"),
+        "status_added": _("added"), "status_removed": _("removed"),
+        "status_changed": _("changed"), "status_unchanged": _("unchanged"),
+        "status_renumbered": _("renumbered"),
+        "status_changed_renumbered": _("changed, renumbered"),
+    }
+    # Element content: quotes stay as they are (the page had "author's").
+    return {key: Markup(html.escape(str(value), quote=False)) for key, value in words.items()}
+
+
 def redline_page_context(redline: Redline, *, title: str, old_href: str, new_href: str,
                          old_title: str, new_title: str,
                          heading_level: int = 2, changes: Sequence[str] = ()) -> dict[str, Any]:
@@ -83,6 +112,7 @@ def redline_page_context(redline: Redline, *, title: str, old_href: str, new_hre
         "redline_new_title": new_title,
         "redline_heading_level": heading_level,
         "redline_changes": list(changes),
+        "redline_text": redline_text(),
         "redline_escape": escape,
     }
 

@@ -218,3 +218,18 @@ def test_translation_notice_lists_untranslated_clauses(tmp_path):
     english = build_site(tmp_path / "en", "-D", "language=en", srcdir=source)
     assert BeautifulSoup(english.html("terms"), "html.parser").select_one(
         ".translation-notice") is None
+
+
+def test_japanese_redline_page(ja_lifecycle):
+    page = BeautifulSoup((ja_lifecycle.outdir / "rst-2024.redline.html").read_text("utf-8"),
+                         "html.parser")
+    fragment = page.select_one(".agreement-redline")
+    assert fragment.select_one(".redline-versions").get_text() == \
+        "Rho Terms (2023)からRho Terms (2024)への変更点。"
+    assert page.select_one("#redline-summary").get_text() == "変更の概要"
+    assert page.select_one("h1").get_text() == "Rho Terms (2024)の変更点"
+    statuses = {s.get_text() for s in fragment.select(".redline-status")}
+    assert statuses <= {"(追加)", "(削除)", "(変更)", "(変更なし)", "(番号の変更)",
+                        "(変更、番号の変更)"}
+    assert "このページの読み方" in fragment.select_one(".redline-legend").get_text()
+    assert fragment.select_one(".redline-legend-ins") is not None

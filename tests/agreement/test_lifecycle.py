@@ -407,3 +407,11 @@ def test_bad_input_fails_under_W(tmp_path):
     assert result.returncode != 0
     assert "[agreement.version-cycle]" in result.warnings
     assert "Traceback" not in result.warnings
+
+
+@pytest.mark.parametrize("syntax", SYNTAXES)
+def test_redline_links_each_clause_to_its_stable_anchor(built, syntax):
+    _old, current, _upcoming = CHAINS[syntax]
+    redline = BeautifulSoup((built.outdir / f"{current}.redline.html").read_text(), "html.parser")
+    links = [a["href"] for a in redline.select(".redline-clause-link a")]
+    assert links == [f"{current}.html#{anchor}" for anchor in ("use", "fees", "privacy", "end")]
