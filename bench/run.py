@@ -13,6 +13,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BENCHES = [
     "autolink_bench.py",
+    "figures_register_bench.py",
     "incremental_parallel_bench.py",
     "large_inputs_agreement.py",
     "large_inputs_briefing.py",

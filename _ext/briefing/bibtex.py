@@ -16,6 +16,11 @@ do that from a transform: `PlaceSourceNotes` does what its
 keeps (``bibtex_foot_new_refs``, ``bibtex_foot_old_refs``,
 ``bibtex_foot_bibliography``). ``tests/site/test_adapters.py`` fails
 loudly when a release of sphinxcontrib-bibtex changes those.
+
+`figure_sources` tells the `figures` register which entries a figure's
+notes print: the key of a note is read back from the footnote names that
+``footcite`` keeps per document (``bibtex_footcite_names``), its title from
+the entry that the ``cite`` domain parsed (``bibdata.data.entries``).
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.parsers.rst import roles
+from pybtex.backends.plaintext import Backend as PlainText  # type: ignore[import-untyped]
+from pybtex.richtext import Text  # type: ignore[import-untyped]
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
@@ -31,15 +38,21 @@ from .diagnostics import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
     from sphinx.util.docutils import SphinxDirective
 
-__all__ = ["PlaceSourceNotes", "has_citation", "setup_bibtex", "source_notes"]
+    from .records import SourceRecord
+
+__all__ = ["PlaceSourceNotes", "entry_title", "figure_sources", "has_citation", "setup_bibtex",
+           "source_notes"]
 
 #: temp_data flag: this page's metrics/rankings created footnotes.
 USED_FLAG = "briefing_sources_used"
 #: sphinxcontrib-bibtex's per-document data (see the module's docstring).
 NEW_REFS, OLD_REFS, BIBLIOGRAPHY = (
     "bibtex_foot_new_refs", "bibtex_foot_old_refs", "bibtex_foot_bibliography")
+#: key -> the name of its footnote on the current page.
+FOOTCITE_NAMES = "bibtex_footcite_names"
 
 
 def source_notes(directive: SphinxDirective, keys_text: str) -> list[nodes.Node]:
@@ -71,6 +84,41 @@ def has_citation(node: nodes.Element) -> bool:
         ):
             return True
     return False
+
+
+def entry_title(env: BuildEnvironment, key: str) -> str:
+    """The title of bibliography entry `key` as plain text ("" if none).
+
+    Rendered with pybtex's plain-text backend, imported once: pybtex's
+    ``render_as`` looks its backend up among the installed entry points
+    on every call, which costs more than the rest of a figure."""
+    if not key or "cite" not in env.domains:
+        return ""
+    cite: Any = env.get_domain("cite")
+    entry = cite.bibdata.data.entries.get(key)
+    title = entry.fields.get("title", "") if entry is not None else ""
+    return str(Text.from_latex(title).render(PlainText())).strip() if title else ""
+
+
+def figure_sources(env: BuildEnvironment, document: nodes.document,
+                   figure: nodes.Element) -> list[SourceRecord]:
+    """The notes that `figure` refers to (its `source` and the citations of
+    its body), each once, in order, once the page's footnotes are numbered."""
+    names: dict[str, str] = env.temp_data.get(FOOTCITE_NAMES) or {}
+    keys = {name: key for key, name in names.items()}
+    found: list[SourceRecord] = []
+    seen: set[str] = set()
+    for ref in figure.findall(nodes.footnote_reference):
+        anchor = ref.get("refid", "")
+        note = document.ids.get(anchor) if anchor else None
+        if anchor in seen or not isinstance(note, nodes.footnote):
+            continue
+        seen.add(anchor)
+        key = next((keys[name] for name in note["names"] if name in keys), "")
+        text = " ".join(" ".join(child.astext().split()) for child in note.children
+                        if isinstance(child, nodes.paragraph))
+        found.append({"key": key, "text": text, "anchor": anchor})
+    return found
 
 
 class PlaceSourceNotes(SphinxTransform):

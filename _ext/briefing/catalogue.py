@@ -2,7 +2,9 @@
 
 The directive only leaves a placeholder; the table is built in
 ``doctree-resolved`` from the domain, once every page has been read, and
-``domain.pages_to_reread`` re-reads catalogue pages after any change.
+``domain.pages_to_reread`` re-reads catalogue pages after any change. With
+`controls`, HTML pages wrap the table in the reader's filter
+(``catalogue_controls``); every other builder gets the plain table.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from sphinx.util.docutils import SphinxDirective
 from foundation.tables import make_table
 
 from .badges import stage_badge
+from .catalogue_controls import filter_rows, filter_wanted, technologies_filter_node
 from .domain import briefing_domain
+from .translations import _
 from .vocabulary import check_key, split_keys
 
 if TYPE_CHECKING:
@@ -36,6 +40,7 @@ class TechnologiesDirective(SphinxDirective):
     option_spec: ClassVar[dict[str, Any]] = {
         "area": directives.unchanged,
         "stage": directives.unchanged,
+        "controls": directives.flag,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -48,6 +53,7 @@ class TechnologiesDirective(SphinxDirective):
             # Unknown keys warn and are dropped; an empty filter means "all".
             node[kind] = [key for key in keys if check_key(self.config, kind, key, location)]
             node[f"{kind}_given"] = bool(keys)
+        node["controls"] = "controls" in self.options
         return [node]
 
 
@@ -61,10 +67,20 @@ def _sort_key(config: Config, record: TechnologyRecord) -> tuple[Any, ...]:
 def _selected(node: catalogue_placeholder, record: TechnologyRecord) -> bool:
     if not record.get("listed", True):
         return False
-    for kind in ("area", "stage"):
-        if node[f"{kind}_given"] and record[kind] not in node[kind]:
-            return False
-    return True
+    if node["area_given"] and record["area"] not in node["area"]:
+        return False
+    # A technology of several stages matches when any of them does.
+    return not node["stage_given"] or bool(set(record["stages"]) & set(node["stage"]))
+
+
+def stage_badges(config: Config, stages: list[str]) -> list[nodes.Node]:
+    """A badge per stage, separated by spaces (nothing for none)."""
+    cell: list[nodes.Node] = []
+    for stage in stages:
+        if cell:
+            cell.append(nodes.Text(" "))
+        cell.append(stage_badge(config, stage))
+    return cell
 
 
 def render_catalogues(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -72,6 +88,7 @@ def render_catalogues(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     builder that joins pages into one file resolves them all at once)."""
     domain = briefing_domain(app.env)
     config = app.config
+    filters = 0
     for node in list(doctree.findall(catalogue_placeholder)):
         fromdocname = node["docname"]
         records = sorted(
@@ -79,13 +96,13 @@ def render_catalogues(app: Sphinx, doctree: nodes.document, docname: str) -> Non
             key=lambda r: _sort_key(config, r),
         )
         if not records:
-            para = nodes.paragraph("", "No technologies match.", classes=["technologies"])
-            node.replace_self(para)
+            text = str(_("No technologies match."))
+            node.replace_self(nodes.paragraph("", text, classes=["technologies"]))
             continue
         rows = []
         for record in records:
             area = config.briefing_areas.get(record["area"], "")
-            stage = stage_badge(config, record["stage"]) if record["stage"] else nodes.Text("")
+            stage = stage_badges(config, record["stages"]) or [nodes.Text("")]
             title = app.env.titles.get(record["docname"])
             page_text = title.astext() if title is not None else record["docname"]
             try:
@@ -97,10 +114,16 @@ def render_catalogues(app: Sphinx, doctree: nodes.document, docname: str) -> Non
                 link = nodes.reference("", record["title"], internal=True,
                                        refuri=f"{uri}#{record['anchor']}")
                 page = nodes.reference("", page_text, internal=True, refuri=uri or "#")
-            rows.append(([link], [nodes.Text(str(area))], [stage], [page]))
-        table = make_table(["Technology", "Area", "Stage", "Page"], rows,
-                           classes=["technologies"], widths=[40, 25, 15, 20])
-        node.replace_self(table)
+            rows.append(([link], [nodes.Text(str(area))], stage, [page]))
+        controls = node.get("controls", False) and filter_wanted(app.builder)
+        headers = [str(_("Technology")), str(_("Area")), str(_("Stage")), str(_("Page"))]
+        table = make_table(headers, rows, classes=["technologies"], widths=[40, 25, 15, 20],
+                           row_classes=filter_rows(records) if controls else None)
+        if controls:
+            filters += 1
+            node.replace_self(technologies_filter_node(app, filters, records, table))
+        else:
+            node.replace_self(table)
 
 
 def setup_catalogue(app: Sphinx) -> None:

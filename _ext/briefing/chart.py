@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from .translations import _
+
 WIDTH = 640
 ROW_HEIGHT = 26
 BAR_HEIGHT = 18
@@ -58,9 +60,10 @@ def bar_chart_svg(base_id: str, caption: str, value_label: str, bars: list[Bar],
     total_width = x0 + span_width + value_width
 
     title_id, desc_id, hatch_id = f"{base_id}-title", f"{base_id}-desc", f"{base_id}-hatch"
-    description = f"Bar chart of {value_label}: " + "; ".join(
-        f"{b.name} {b.shown}" + (" (highlighted)" if b.highlight else "") for b in bars
-    ) + "."
+    marked = str(_("{name} {value} (highlighted)"))
+    description = str(_("Bar chart of {label}: {bars}.")).format(label=value_label, bars="; ".join(
+        (marked if b.highlight else "{name} {value}").format(name=b.name, value=b.shown)
+        for b in bars))
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="ranking-chart" role="img" '
         f'viewBox="0 0 {_num(total_width)} {height}" '

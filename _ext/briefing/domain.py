@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from .records import TechnologyRecord
+    from .records import FigureRecord, TechnologyRecord
 
 __all__ = ["BriefingDomain", "TechRole", "briefing_domain", "setup_domain"]
 
@@ -68,9 +68,13 @@ class BriefingDomain(Domain):
         "technologies": {},  # docname -> [TechnologyRecord, ...] in document order
         "catalogues": {},  # docname -> True for pages holding a `technologies` table
         "references": {},  # docname -> sorted ids named by its `tech` roles
+        "figures": {},  # docname -> [FigureRecord, ...] (metrics, rankings) in document order
+        "registers": {},  # docname -> True for pages holding a `figures` register
         "confdir": "",  # the folder of conf.py (disclaimer files are relative to it)
     }
-    data_version = 2
+    data_version = 3
+    #: The per-docname parts of the data (dropped and merged by docname).
+    PER_DOCUMENT = ("technologies", "catalogues", "references", "figures", "registers")
 
     @property
     def technologies(self) -> dict[str, list[TechnologyRecord]]:
@@ -83,6 +87,14 @@ class BriefingDomain(Domain):
     @property
     def references(self) -> dict[str, list[str]]:
         return cast("dict[str, list[str]]", self.data["references"])
+
+    @property
+    def figures(self) -> dict[str, list[FigureRecord]]:
+        return cast("dict[str, list[FigureRecord]]", self.data.setdefault("figures", {}))
+
+    @property
+    def registers(self) -> dict[str, bool]:
+        return cast("dict[str, bool]", self.data.setdefault("registers", {}))
 
     @property
     def confdir(self) -> str:
@@ -106,6 +118,12 @@ class BriefingDomain(Domain):
         if position == len(ids) or ids[position] != tech_id:
             ids.insert(position, tech_id)
 
+    def note_figure(self, record: FigureRecord) -> None:
+        self.figures.setdefault(record["docname"], []).append(record)
+
+    def note_register(self, docname: str) -> None:
+        self.registers[docname] = True
+
     def note_confdir(self, confdir: str) -> None:
         self.data["confdir"] = confdir
 
@@ -115,6 +133,31 @@ class BriefingDomain(Domain):
         """Every technology of the site, by docname then line."""
         records = [r for docname in sorted(self.technologies) for r in self.technologies[docname]]
         return sorted(records, key=_sort_key)
+
+    def page_order(self) -> list[str]:
+        """Every page of the site in reading order: the root document, then
+        depth first through the toctrees (each page where a toctree first
+        names it); pages that no toctree reaches follow, by docname."""
+        env = self.env
+        includes = env.toctree_includes
+        order: list[str] = []
+        seen: set[str] = set()
+        stack = [env.config.root_doc]
+        while stack:
+            docname = stack.pop()
+            if docname in seen or docname not in env.all_docs:
+                continue
+            seen.add(docname)
+            order.append(docname)
+            stack.extend(reversed(includes.get(docname, [])))
+        order += sorted(set(env.all_docs) - seen)
+        return order
+
+    def figures_in_page_order(self) -> list[FigureRecord]:
+        """Every metric and ranking of the site: pages in `page_order`, the
+        figures of a page in the order it shows them."""
+        figures = self.figures
+        return [record for docname in self.page_order() for record in figures.get(docname, [])]
 
     def find(self, tech_id: str) -> TechnologyRecord | None:
         # With duplicate ids (warned) the first by docname/line wins: deterministic.
@@ -128,15 +171,15 @@ class BriefingDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         self._by_id = None
-        for key in ("technologies", "catalogues", "references"):
-            self.data[key].pop(docname, None)
+        for key in self.PER_DOCUMENT:
+            self.data.setdefault(key, {}).pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         self._by_id = None
-        for key in ("technologies", "catalogues", "references"):
-            for docname, value in otherdata[key].items():
+        for key in self.PER_DOCUMENT:
+            for docname, value in otherdata.get(key, {}).items():
                 if docname in docnames:
-                    self.data[key][docname] = value
+                    self.data.setdefault(key, {})[docname] = value
 
     def check_consistency(self) -> None:
         # After every read, so both places are known whatever the reading order.
@@ -196,16 +239,19 @@ def briefing_domain(env: BuildEnvironment) -> BriefingDomain:
 def pages_to_reread(
     app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str],
 ) -> Iterable[str]:
-    """``env-get-outdated``: re-read catalogue pages and `tech` users after any change.
+    """``env-get-outdated``: re-read catalogue and register pages and `tech`
+    users after any change.
 
-    Whether a changed page gained, changed or lost a technology is known only
-    after reading it; re-reading the (few) pages that list or name technologies
-    is cheap and keeps them right without a clean build.
+    Whether a changed page gained, changed or lost a technology or a figure
+    is known only after reading it; re-reading the (few) pages that list
+    technologies or figures, or name technologies, is cheap and keeps them
+    right without a clean build (a change of a toctree, which changes the
+    register's page order, is a change of a page too).
     """
     if not (added or changed or removed):
         return []
     domain = briefing_domain(env)
-    pages = set(domain.catalogues) | set(domain.references)
+    pages = set(domain.catalogues) | set(domain.references) | set(domain.registers)
     return sorted(pages - set(removed) - set(added) - set(changed))
 
 

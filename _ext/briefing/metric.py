@@ -1,4 +1,5 @@
-"""The `metric` directive: a key figure, its label and its numbered source note."""
+"""The `metric` directive: a key figure, its label, its date and its
+numbered source note; noted in the domain for the `figures` register."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from .as_of import as_of_option, as_of_paragraph
 from .bibtex import has_citation, source_notes
 from .diagnostics import warn
+from .domain import briefing_domain
+from .technology import enclosing_card
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -26,6 +30,7 @@ class MetricDirective(SphinxDirective):
     option_spec: ClassVar[OptionSpec] = {
         "label": directives.unchanged,
         "source": directives.unchanged,
+        "as-of": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -36,9 +41,17 @@ class MetricDirective(SphinxDirective):
             warn("missing-option", "metric: the figure argument is missing", location)
         if not label:
             warn("missing-option", "metric: the required `label` option is missing", location)
+        date = as_of_option(self)
 
         callout = nodes.container(classes=["metric"])
         self.set_source_info(callout)
+        # The register links to the figure: an id of its own on the page.
+        anchor = f"briefing-metric-{self.env.current_document.new_serial_number('briefing-metric')}"
+        if anchor in self.state.document.ids:
+            anchor = ""
+        else:
+            callout["ids"].append(anchor)
+            self.state.document.ids[anchor] = callout
         if figure:
             callout += nodes.paragraph(
                 "", "", nodes.inline(figure, figure, classes=["metric-value"]),
@@ -50,6 +63,8 @@ class MetricDirective(SphinxDirective):
         caption += source_notes(self, self.options.get("source", ""))
         if len(caption):
             callout += caption
+        if date is not None:
+            callout += as_of_paragraph(date, self.config.language, "metric-as-of")
         body = nodes.container(classes=["metric-body"])
         self.state.nested_parse(self.content, self.content_offset, body)
         if len(body):
@@ -62,6 +77,15 @@ class MetricDirective(SphinxDirective):
                 "citation in its body",
                 location,
             )
+        tech_id, area = enclosing_card(self.env)
+        # Its sources are filled in once the page's notes are numbered
+        # (figures.FigureSources).
+        briefing_domain(self.env).note_figure({
+            "kind": "metric", "figure": figure, "label": label, "rows": 0,
+            "as_of": date.iso if date is not None else "", "sources": [],
+            "area": area, "tech": tech_id, "anchor": anchor,
+            "docname": self.env.docname, "line": self.lineno,
+        })
         return [callout]
 
 

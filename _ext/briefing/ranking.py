@@ -15,10 +15,14 @@ from sphinx.util.docutils import SphinxDirective
 from foundation.directives import body_line
 from foundation.tables import make_table
 
+from .as_of import as_of_option, as_of_paragraph
 from .bibtex import source_notes
 from .chart import Bar
 from .chart_node import ranking_chart
 from .diagnostics import warn
+from .domain import briefing_domain
+from .technology import enclosing_card
+from .translations import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -50,6 +54,7 @@ class RankingDirective(SphinxDirective):
         "highlight": directives.unchanged,
         "value": directives.unchanged,
         "source": directives.unchanged,
+        "as-of": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -60,7 +65,8 @@ class RankingDirective(SphinxDirective):
         caption = self.arguments[0].strip() if self.arguments else ""
         if not caption:
             warn("missing-option", "ranking: the caption argument is missing", self.location)
-            caption = "Ranking"
+            caption = str(_("Ranking"))
+        date = as_of_option(self)
         records = self._read_records()
         if records is None:
             return []
@@ -85,9 +91,11 @@ class RankingDirective(SphinxDirective):
         serial = self.env.current_document.new_serial_number("briefing-ranking")
         base_id = f"briefing-ranking-{serial}"
         wrapper = nodes.container(classes=["ranking"])
+        anchor = ""
         if base_id not in self.state.document.ids:
             wrapper["ids"].append(base_id)
             self.state.document.ids[base_id] = wrapper
+            anchor = base_id
         self.set_source_info(wrapper)
         title: list[nodes.Node] = [nodes.Text(caption)]
         title += source_notes(self, self.options.get("source", ""))
@@ -97,10 +105,23 @@ class RankingDirective(SphinxDirective):
             row_classes=[["highlight"] if bar.highlight else [] for bar in bars],
         )
         wrapper += table
+        if date is not None:
+            wrapper += as_of_paragraph(date, self.config.language, "ranking-as-of")
         wrapper += ranking_chart(base_id=base_id, caption=caption,
                                  value_label=header[value_column].strip(),
                                  bars=[[bar.name, bar.shown, bar.value, bar.highlight]
                                        for bar in bars])
+        marked = next((bar for bar in bars if bar.highlight), None)
+        tech_id, area = enclosing_card(self.env)
+        # Its sources are filled in once the page's notes are numbered
+        # (figures.FigureSources).
+        briefing_domain(self.env).note_figure({
+            "kind": "ranking", "figure": f"{marked.name}: {marked.shown}" if marked else "",
+            "label": caption, "rows": len(rows),
+            "as_of": date.iso if date is not None else "", "sources": [],
+            "area": area, "tech": tech_id, "anchor": anchor,
+            "docname": self.env.docname, "line": self.lineno,
+        })
         return [wrapper]
 
     def _read_records(self) -> list[tuple[int, list[str]]] | None:

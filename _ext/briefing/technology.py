@@ -16,19 +16,31 @@ from foundation.urls import check_url
 from .badges import area_badge, stage_badge
 from .diagnostics import warn
 from .domain import briefing_domain
-from .vocabulary import check_key
+from .translations import _
+from .vocabulary import check_key, split_keys
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import OptionSpec
 
     from foundation.diagnostics import Location
 
     from .records import TechnologyRecord
 
-__all__ = ["TechnologyDirective", "setup_technology", "technology_anchor", "technology_card"]
+__all__ = ["TechnologyDirective", "enclosing_card", "setup_technology", "technology_anchor",
+           "technology_card"]
 
 YEAR = re.compile(r"^\d{4}$")
+#: temp_data: (id, area) of the card whose body is being parsed, for the
+#: figures inside it (the register's `area` filter).
+CARD_CONTEXT = "briefing_card"
+
+
+def enclosing_card(env: BuildEnvironment) -> tuple[str, str]:
+    """(id, area key) of the `technology` card being parsed, or ("", "")."""
+    card = env.temp_data.get(CARD_CONTEXT)
+    return card if isinstance(card, tuple) else ("", "")
 
 
 class technology_card(nodes.container):  # noqa: N801 - docutils' node naming
@@ -76,19 +88,24 @@ class TechnologyDirective(SphinxDirective):
             header += area_badge(self.config, area)
         else:
             area = ""
-        stage = self.options.get("stage", "").strip()
-        # Given but empty (`:stage:` alone) is reported too, not silently dropped.
-        if "stage" in self.options and check_key(self.config, "stage", stage, location):
+        stages = self._stages(location)
+        for stage in stages:
             header += nodes.Text(" ")
             header += stage_badge(self.config, stage)
-        else:
-            stage = ""
         card += header
 
         facts = self._facts(location)
         if facts is not None:
             card += facts
-        self.state.nested_parse(self.content, self.content_offset, card)
+        outer = self.env.temp_data.get(CARD_CONTEXT)
+        self.env.temp_data[CARD_CONTEXT] = (tech_id, area)
+        try:
+            self.state.nested_parse(self.content, self.content_offset, card)
+        finally:
+            if outer is None:
+                self.env.temp_data.pop(CARD_CONTEXT, None)
+            else:
+                self.env.temp_data[CARD_CONTEXT] = outer
 
         if tech_id:
             anchor = technology_anchor(tech_id)
@@ -98,7 +115,7 @@ class TechnologyDirective(SphinxDirective):
                 card["ids"].append(anchor)
                 self.state.document.ids[anchor] = card
             record: TechnologyRecord = {
-                "id": tech_id, "title": title, "area": area, "stage": stage,
+                "id": tech_id, "title": title, "area": area, "stages": stages,
                 "anchor": anchor, "docname": self.env.docname, "line": self.lineno,
                 # `:catalogue: no` (guide demos) keeps a card linkable but unlisted.
                 "listed": self.options.get("catalogue", "yes") == "yes",
@@ -106,13 +123,29 @@ class TechnologyDirective(SphinxDirective):
             briefing_domain(self.env).note_technology(record)
         return [card]
 
+    def _stages(self, location: Location) -> list[str]:
+        """The valid keys of `stage` (one, or several separated by commas),
+        each once, in the order given; each unknown key warns."""
+        if "stage" not in self.options:
+            return []
+        keys = split_keys(self.options.get("stage", ""))
+        if not keys:
+            # Given but empty (`:stage:` alone) is reported too, not silently dropped.
+            check_key(self.config, "stage", "", location)
+            return []
+        stages: list[str] = []
+        for key in keys:
+            if check_key(self.config, "stage", key, location) and key not in stages:
+                stages.append(key)
+        return stages
+
     def _facts(self, location: Location) -> nodes.paragraph | None:
         """"Since 2019 · Website", when those options are given and valid."""
         parts: list[nodes.Node] = []
         since = self.options.get("since", "").strip()
         if since:
             if YEAR.match(since):
-                parts.append(nodes.Text(f"Since {since}"))
+                parts.append(nodes.Text(str(_("Since {year}")).format(year=since)))
             else:
                 warn("bad-option", f"technology: `since` must be a year (YYYY), not {since!r}",
                      location)
@@ -122,8 +155,8 @@ class TechnologyDirective(SphinxDirective):
             if verdict.url is not None:
                 if parts:
                     parts.append(nodes.Text(" · "))
-                parts.append(nodes.reference("More information", "More information",
-                                             refuri=verdict.url))
+                more = str(_("More information"))
+                parts.append(nodes.reference(more, more, refuri=verdict.url))
             else:
                 warn("bad-url", f"technology: `link` {link!r} is not linked: {verdict.reason}",
                      option_location(self, "link"))

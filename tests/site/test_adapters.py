@@ -3,7 +3,8 @@ because it offers no public way (each in one adapter module that says so):
 these tests fail loudly when a release of that package changes them.
 
 - ``briefing.bibtex``: sphinxcontrib-bibtex's per-document ``temp_data``
-  (the pending footnotes a page's `footbibliography` would print);
+  (the pending footnotes a page's `footbibliography` would print, the
+  names of the footnotes of each key) and its parsed entries;
 - ``agreement.toc_copies``: Sphinx's copies of the headings in ``env.tocs``.
 """
 
@@ -61,6 +62,30 @@ def test_sphinxcontrib_bibtex_keeps_pending_footnotes_in_temp_data(tmp_path, mon
         # And the adapter placed the note on the page.
         html = (Path(app.outdir) / "index.html").read_text("utf-8")
         assert "briefing-source-notes" in html and "The deck" in html
+    finally:
+        app.cleanup()
+
+
+def test_sphinxcontrib_bibtex_names_each_keys_footnote_and_keeps_its_entries(tmp_path):
+    """The register reads a note's key back from ``bibtex_footcite_names``
+    (key -> the footnote's name) and its title from the ``cite`` domain's
+    parsed entries: a figure's source is then its key and title."""
+    app = build(tmp_path, {
+        "conf.py": "extensions = ['sphinxcontrib.bibtex', 'briefing']\n"
+                   "bibtex_bibfiles = ['refs.bib']\nbibtex_foot_reference_style = 'foot'\n",
+        "refs.bib": BIB,
+        "index.rst": "Index\n=====\n\n.. metric:: 16x\n   :label: a figure\n   :source: deck\n"
+                     "\n.. figures::\n",
+    })
+    try:
+        assert app.statuscode == 0, app.warning.getvalue()
+        record = app.env.get_domain("briefing").figures["index"][0]
+        assert [source["key"] for source in record["sources"]] == ["deck"], \
+            "sphinxcontrib-bibtex no longer keeps bibtex_footcite_names"
+        assert bibtex.entry_title(app.env, "deck") == "The deck", \
+            "sphinxcontrib-bibtex keeps its entries elsewhere"
+        html = (Path(app.outdir) / "index.html").read_text("utf-8")
+        assert 'href="#footcite-deck"' in html
     finally:
         app.cleanup()
 

@@ -250,12 +250,13 @@ def cards(site) -> dict[str, dict]:
             card_id = card["id"].removeprefix("technology-")
             assert card_id not in found, card_id
             area = card.select_one(".technology-area")
-            stage = card.select_one(".stage")
+            # A badge per stage, in the card's header (a stage role in the body is no badge).
+            stages = card.select(".technology-header .stage")
             found[card_id] = {
                 "href": f"{html.relative_to(site.outdir).as_posix()}#{card['id']}",
                 "title": text_of(card.select_one(".technology-title")),
                 "area": text_of(area) if area else "",
-                "stage": text_of(stage) if stage else "",
+                "stage": " ".join(text_of(stage) for stage in stages),
             }
     return found
 
@@ -281,7 +282,8 @@ def test_catalogue_lists_every_technology_card(site):
     for href, card in wanted.items():
         title, area, stage, _page = rows[href]
         assert (title, area, stage) == (card["title"], card["area"], card["stage"]), href
-    # The tables filtered by stage together list every card that has a stage.
-    rest = [(base / a["href"]).as_posix() for t in main.select("table.technologies")[1:]
-            for a in t.select("tbody tr td:first-child a")]
+    # The tables filtered by stage together list every card that has a stage
+    # (a card of two stages may be in two of them).
+    rest = {(base / a["href"]).as_posix() for t in main.select("table.technologies")[1:]
+            for a in t.select("tbody tr td:first-child a")}
     assert sorted(rest) == sorted(href for href, cells in rows.items() if cells[2])

@@ -1,0 +1,56 @@
+"""The `as-of` option of `metric` and `ranking`: the date a figure holds
+for, checked, and shown with the figure in a ``<time>`` (its text in every
+other format)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from foundation.dated import time_element
+from foundation.dates import PartialDate, parse_partial_date
+from foundation.directives import option_location
+
+from .diagnostics import warn
+from .translations import _
+
+if TYPE_CHECKING:
+    from sphinx.util.docutils import SphinxDirective
+
+__all__ = ["as_of_option", "as_of_paragraph", "date_element"]
+
+OPTION = "as-of"
+
+
+def as_of_option(directive: SphinxDirective) -> PartialDate | None:
+    """The date of the directive's `as-of` option; None when it has none, or
+    (with a `briefing.bad-date` warning at the option's line) when the value
+    is not ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    if OPTION not in directive.options:
+        return None
+    value = (directive.options.get(OPTION) or "").strip()
+    date = parse_partial_date(value)
+    if date is None:
+        warn("bad-date", f"{directive.name}: `as-of` must be a date (YYYY, YYYY-MM or "
+             f"YYYY-MM-DD), not {value!r}; no date is shown",
+             option_location(directive, OPTION))
+    return date
+
+
+def date_element(date: PartialDate, language: str | None) -> time_element:
+    """``<time datetime="2021-08">August 2021</time>``."""
+    readable = date.readable(language)
+    return time_element(readable, readable, datetime=date.iso)
+
+
+def as_of_paragraph(date: PartialDate, language: str | None, cls: str) -> nodes.paragraph:
+    """"As of August 2021", the date in a `time_element`."""
+    before, _placeholder, after = str(_("As of {date}")).partition("{date}")
+    para = nodes.paragraph("", "", classes=[cls])
+    if before:
+        para += nodes.Text(before)
+    para += date_element(date, language)
+    if after:
+        para += nodes.Text(after)
+    return para

@@ -1,0 +1,31 @@
+"""The words the `briefing` extension writes itself (table headers, "As of",
+the filter's legends ...), through Sphinx's translation machinery: the
+message catalog ``briefing``, looked up in ``locales/<language>/LC_MESSAGES``
+beside this module, for the build's ``language``.
+
+``_()`` gives a lazy proxy until the catalog is loaded: callers turn it into
+a ``str`` before it goes into a node, so that doctrees hold plain text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.locale import get_translation
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__all__ = ["CATALOG", "_", "setup_translations"]
+
+CATALOG = "briefing"
+LOCALES = Path(__file__).resolve().parent / "locales"
+
+_ = get_translation(CATALOG)
+
+
+def setup_translations(app: Sphinx) -> None:
+    # No translation is shipped yet; a missing folder is the NullTranslations
+    # of the English words.
+    app.add_message_catalog(CATALOG, str(LOCALES))

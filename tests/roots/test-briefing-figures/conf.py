@@ -1,0 +1,9 @@
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "briefing"]
+myst_enable_extensions = ["colon_fence"]
+exclude_patterns = ["_build"]
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "unsrt"
+bibtex_foot_reference_style = "foot"
+show_warning_types = True
+briefing_areas = {"biometrics": "Biometric authentication", "llm": "Large language models"}
+briefing_stages = {"product": "Product", "rnd": "R&D", "exhibit": "Exhibit"}
