@@ -58,14 +58,14 @@ linkcheck: $(STAMP) ## Check external links
 
 # The extensions' own words (sphinx.locale): the template of each catalog,
 # the ja catalog updated from it (translations kept), then compiled.
-CATALOGS := agreement
+CATALOGS := agreement briefing
 catalogs: $(STAMP) ## Extract the extensions' messages, update and compile their ja catalogs
 	for domain in $(CATALOGS); do \
 	  dir=_ext/$$domain/locale; \
 	  $(BIN)/pybabel extract -k _ -k __ --no-default-keywords --no-location --sort-output \
 	    --omit-header -o $$dir/$$domain.pot _ext/$$domain && \
 	  $(BIN)/pybabel update -D $$domain -i $$dir/$$domain.pot -d $$dir -l ja -w 100 -N \
-	    --ignore-obsolete && \
+	    --ignore-obsolete --init-missing && \
 	  $(BIN)/pybabel compile -D $$domain -d $$dir || exit 1; \
 	done
 

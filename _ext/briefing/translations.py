@@ -1,6 +1,6 @@
 """The words the `briefing` extension writes itself (table headers, "As of",
 the filter's legends ...), through Sphinx's translation machinery: the
-message catalog ``briefing``, looked up in ``locales/<language>/LC_MESSAGES``
+message catalog ``briefing``, looked up in ``locale/<language>/LC_MESSAGES``
 beside this module, for the build's ``language``.
 
 ``_()`` gives a lazy proxy until the catalog is loaded: callers turn it into
@@ -20,12 +20,11 @@ if TYPE_CHECKING:
 __all__ = ["CATALOG", "_", "setup_translations"]
 
 CATALOG = "briefing"
-LOCALES = Path(__file__).resolve().parent / "locales"
+LOCALES = Path(__file__).resolve().parent / "locale"
 
 _ = get_translation(CATALOG)
 
 
 def setup_translations(app: Sphinx) -> None:
-    # No translation is shipped yet; a missing folder is the NullTranslations
-    # of the English words.
+    # locale/ja ships; `make catalogs` updates it from the code.
     app.add_message_catalog(CATALOG, str(LOCALES))

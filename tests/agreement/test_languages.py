@@ -23,8 +23,11 @@ from sitebuild import REPO, ROOTS, build_site
 if TYPE_CHECKING:
     from pathlib import Path
 
-PACKAGE = REPO / "_ext" / "agreement"
-CATALOG = PACKAGE / "locale" / "ja" / "LC_MESSAGES"
+EXTENSIONS = ["agreement", "briefing"]
+
+
+def catalog_dir(extension: str) -> Path:
+    return REPO / "_ext" / extension / "locale" / "ja" / "LC_MESSAGES"
 
 
 def generated_messages(package: Path) -> dict[str, str]:
@@ -41,11 +44,12 @@ def generated_messages(package: Path) -> dict[str, str]:
     return found
 
 
-def test_every_generated_word_has_a_japanese_entry():
-    with (CATALOG / "agreement.po").open("rb") as stream:
+@pytest.mark.parametrize("extension", EXTENSIONS)
+def test_every_generated_word_has_a_japanese_entry(extension):
+    with (catalog_dir(extension) / f"{extension}.po").open("rb") as stream:
         catalog = read_po(stream)
-    messages = generated_messages(PACKAGE)
-    assert len(messages) >= 40
+    messages = generated_messages(REPO / "_ext" / extension)
+    assert len(messages) >= 15
     missing = {message: where for message, where in messages.items()
                if not (catalog.get(message) and catalog.get(message).string)}
     assert missing == {}
@@ -55,10 +59,11 @@ def test_every_generated_word_has_a_japanese_entry():
         assert set(re.findall(r"\{\w+\}", catalog.get(message).string)) == wanted, message
 
 
-def test_the_compiled_catalog_is_the_catalog():
-    with (CATALOG / "agreement.po").open("rb") as stream:
+@pytest.mark.parametrize("extension", EXTENSIONS)
+def test_the_compiled_catalog_is_the_catalog(extension):
+    with (catalog_dir(extension) / f"{extension}.po").open("rb") as stream:
         source = {m.id: m.string for m in read_po(stream) if m.id}
-    with (CATALOG / "agreement.mo").open("rb") as stream:
+    with (catalog_dir(extension) / f"{extension}.mo").open("rb") as stream:
         compiled = {m.id: m.string for m in read_mo(stream) if m.id}
     assert compiled == source
 
