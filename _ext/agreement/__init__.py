@@ -25,6 +25,9 @@ its ``setup_<feature>(app)``:
 - ``checks``        -- the checks of the running text
 - ``blocks``        -- `conspicuous` and `summary`
 - ``defined_terms`` -- the `defined-terms` index
+- ``reading``       -- words, sentences and reading grade of a clause
+- ``critique``      -- the plain-language critique's checks
+- ``report``        -- the `agreement-report` table
 - ``reader``        -- the read-time pass
 - ``resolve``       -- the write-time pass
 - ``toc_copies``    -- the headings' copies in Sphinx's tables of contents
@@ -44,6 +47,7 @@ from foundation.latex import add_latex_style
 from .blocks import setup_blocks
 from .clause_refs import setup_clause_refs
 from .config import setup_config
+from .critique import setup_critique
 from .defined_terms import setup_defined_terms
 from .diagnostics import WARNING_SUBTYPES, WARNING_TYPE
 from .domain import setup_domain
@@ -51,6 +55,7 @@ from .export import agreement_data
 from .freshness import setup_freshness
 from .header import setup_header
 from .reader import setup_reader
+from .report import setup_report
 from .resolve import setup_resolve
 from .term_nodes import setup_term_nodes
 from .term_roles import setup_term_roles
@@ -78,6 +83,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_term_roles(app)
     setup_blocks(app)
     setup_defined_terms(app)
+    setup_critique(app)
+    setup_report(app)
     setup_reader(app)
     setup_resolve(app)
     setup_toc_copies(app)

@@ -28,6 +28,22 @@ SETTINGS = (
     Setting("agreement_link_terms", "all", "env", ENUM("all", "first", "none"),
             "which uses of a defined term link to its definition: every use, the first use "
             "in each clause, or none"),
+    Setting("agreement_critique", False, "env", (bool, list, tuple),
+            "the plain-language critique: True turns every check on, a list of subtypes "
+            "(hard-to-read, long-sentence, archaic-word, number-doublet, all-caps, "
+            "missing-summary) turns on those"),
+    Setting("agreement_reading_grade", 12, "env", (int, float),
+            "hard-to-read: the highest Flesch-Kincaid grade of a clause"),
+    Setting("agreement_sentence_words", 40, "env", int,
+            "long-sentence: the most words in a sentence"),
+    Setting("agreement_summary_words", 150, "env", int,
+            "missing-summary: the most words of a top-level clause without a summary"),
+    Setting("agreement_archaic_words", {}, "env", (dict, list, tuple),
+            "archaic-word: words added to the archaic list, word -> plain word (or a list "
+            "of words)"),
+    Setting("agreement_critique_quiet", [], "env", (list, tuple),
+            "docnames (glob patterns) of agreements whose critique findings the "
+            "agreement-report shows but that warn about none: examples of the critique"),
 )
 
 

@@ -26,6 +26,8 @@ AgreementWarning = Literal[
     "missing-title", "misplaced-agreement", "undefined-term", "unused-term", "duplicate-term",
     "undeclared-definition", "unmarked-reference", "unknown-clause", "bad-range",
     "define-in-heading", "outside-agreement", "empty-role",
+    "hard-to-read", "long-sentence", "archaic-word", "number-doublet", "all-caps",
+    "missing-summary", "unknown-check", "unknown-agreement",
 ]
 
 #: Every warning subtype the extension emits, and when.
@@ -48,8 +50,18 @@ WARNING_SUBTYPES: Final[dict[AgreementWarning, str]] = {
     "bad-range": "a clause range whose ends are in different agreements, out of order, "
     "or missing",
     "define-in-heading": "define is used inside a heading",
-    "outside-agreement": "define or defined-terms is used in a document that is not an agreement",
+    "outside-agreement": "define, defined-terms or agreement-report (without an argument) is "
+    "used in a document that is not an agreement",
     "empty-role": "define, use or clause is given no text",
+    "hard-to-read": "critique: a clause's Flesch-Kincaid grade is above agreement_reading_grade",
+    "long-sentence": "critique: a sentence has more words than agreement_sentence_words",
+    "archaic-word": "critique: a word of the archaic list (herein, thereof ...)",
+    "number-doublet": "critique: a number in words and in digits, thirty (30) days",
+    "all-caps": "critique: five or more consecutive words in capitals in running text",
+    "missing-summary": "critique: a top-level clause longer than agreement_summary_words "
+    "words has no summary",
+    "unknown-check": "agreement_critique names a check that does not exist",
+    "unknown-agreement": "agreement-report names a document that is not an agreement",
 }
 
 _REGISTRY = WarningRegistry(WARNING_TYPE, WARNING_SUBTYPES, __name__)

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AgreementDomain", "agreement_domain", "setup_domain"]
 
-_KEYS = ("agreements", "clauses", "terms", "dependencies")
+_KEYS = ("agreements", "clauses", "terms", "dependencies", "critique")
 
 
 class AgreementDomain(Domain):
@@ -64,6 +64,9 @@ class AgreementDomain(Domain):
         # docname (any document) -> the Dependencies it shows, so that it is
         # re-read when they change
         "dependencies": {},
+        # docname -> clause number ("" before the first) -> the subtypes that
+        # the critique's word checks found there
+        "critique": {},
     }
     data_version = 2
 
@@ -87,7 +90,16 @@ class AgreementDomain(Domain):
     def dependencies(self) -> dict[str, Dependencies]:
         return cast("dict[str, Dependencies]", self.data.setdefault("dependencies", {}))
 
+    @property
+    def critique(self) -> dict[str, dict[str, list[str]]]:
+        return cast("dict[str, dict[str, list[str]]]", self.data.setdefault("critique", {}))
+
     # -- noting what a document holds, while it is read ------------------------------
+
+    def note_critique(self, docname: str, findings: dict[str, list[str]]) -> None:
+        """What the critique's word checks found in agreement `docname`, per clause."""
+        if findings:
+            self.critique[docname] = findings
 
     def note_agreement(self, docname: str, agreement: AgreementRecord,
                        clauses: list[ClauseRecord], terms: list[TermRecord]) -> None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import TypedDict
 
 __all__ = ["AgreementExport", "AgreementRecord", "ClauseExport", "ClauseRecord",
-           "DefinitionExport", "Dependencies", "ReferenceExport", "TermRecord"]
+           "DefinitionExport", "Dependencies", "ReadingExport", "ReferenceExport",
+           "TermRecord"]
 
 
 class AgreementRecord(TypedDict):
@@ -53,6 +54,15 @@ class Dependencies(TypedDict):
     docs: list[str]  # documents it links to (its previous version)
 
 
+class ReadingExport(TypedDict):
+    """How hard a clause's own text is to read (`reading.measure_clause`)."""
+
+    words: int
+    sentences: int
+    longest_sentence: int  # in words
+    grade: float  # Flesch-Kincaid, textstat's figure
+
+
 class ClauseExport(TypedDict):
     number: str
     label: str | None
@@ -60,6 +70,7 @@ class ClauseExport(TypedDict):
     text: str
     summary: str | None
     clauses: list[ClauseExport]
+    reading: ReadingExport
 
 
 class DefinitionExport(TypedDict):

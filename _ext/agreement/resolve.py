@@ -8,10 +8,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .clause_refs import clause_reference
+from .critique import critique_resolved
 from .doctree import collect
 from .export import write_export
 from .header import agreement_header, render_header
 from .numbering import refresh_clause_title
+from .report import fill_reports
 from .term_nodes import expand_linked_text, linked_text
 
 if TYPE_CHECKING:
@@ -34,6 +36,9 @@ def resolve_agreement_nodes(app: Sphinx, doctree: nodes.document, docname: str) 
         # `clause` role in it has now.
         refresh_clause_title(node)
     write_export(app, doctree, docname, references)
+    # The critique's figures and the reports: of the text as written out.
+    critique_resolved(app, doctree, docname)
+    fill_reports(app, doctree, docname)
 
 
 def setup_resolve(app: Sphinx) -> None:
