@@ -17,7 +17,7 @@ Each block is walked once and split once: the cost grows with the text.
 from __future__ import annotations
 
 import bisect
-import weakref
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -27,10 +27,12 @@ from .blocktext import sentence_ends
 from .doctree import normalize_space
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from .records import ReadingExport
 
-__all__ = ["BlockLines", "ClauseReading", "Sentence", "clause_blocks", "grade_of", "measure_clause",
-           "words_of"]
+__all__ = ["BlockLines", "ClauseReading", "Sentence", "clause_blocks", "grade_of",
+           "measure_clause", "measured_once", "words_of"]
 
 
 def words_of(text: str) -> int:
@@ -102,19 +104,33 @@ class ClauseReading:
                 "longest_sentence": self.longest, "grade": self.grade}
 
 
-#: The figures of the clauses of the doctrees being resolved: the export and
-#: the critique's checks ask for the same clause one after the other.
-_MEASURED: weakref.WeakKeyDictionary[nodes.Element, ClauseReading] = (
-    weakref.WeakKeyDictionary())
+#: While a doctree is resolved (`measured_once`), the figures of its clauses
+#: by id: the export and the critique's checks ask for the same clause one
+#: after the other. Dropped at the end, so that no doctree outlives its write.
+_CACHES: list[dict[int, tuple[nodes.Element, ClauseReading]]] = []
+
+
+@contextmanager
+def measured_once() -> Iterator[None]:
+    """Measure each clause once until the end of the block."""
+    _CACHES.append({})
+    try:
+        yield
+    finally:
+        _CACHES.pop()
 
 
 def measure_clause(section: nodes.Element) -> ClauseReading:
-    """The figures of the clause `section` (its own text), measured once
-    per resolved doctree."""
-    found = _MEASURED.get(section)
-    if found is None:
-        found = _MEASURED[section] = _measure(section)
-    return found
+    """The figures of the clause `section` (its own text)."""
+    if not _CACHES:
+        return _measure(section)
+    cache = _CACHES[-1]
+    found = cache.get(id(section))
+    if found is not None and found[0] is section:
+        return found[1]
+    reading = _measure(section)
+    cache[id(section)] = (section, reading)
+    return reading
 
 
 def _measure(section: nodes.Element) -> ClauseReading:

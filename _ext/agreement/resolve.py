@@ -13,6 +13,7 @@ from .doctree import collect
 from .export import write_export
 from .header import agreement_header, render_header
 from .numbering import refresh_clause_title
+from .reading import measured_once
 from .report import fill_reports
 from .term_nodes import expand_linked_text, linked_text
 
@@ -35,10 +36,12 @@ def resolve_agreement_nodes(app: Sphinx, doctree: nodes.document, docname: str) 
         # A clause's title is its heading as shown, with the text that a
         # `clause` role in it has now.
         refresh_clause_title(node)
-    write_export(app, doctree, docname, references)
-    # The critique's figures and the reports: of the text as written out.
-    critique_resolved(app, doctree, docname)
-    fill_reports(app, doctree, docname)
+    # The export, the critique's figures and the reports: of the text as
+    # written out, each clause measured once.
+    with measured_once():
+        write_export(app, doctree, docname, references)
+        critique_resolved(app, doctree, docname)
+        fill_reports(app, doctree, docname)
 
 
 def setup_resolve(app: Sphinx) -> None:
