@@ -131,6 +131,14 @@ bibtex_foot_reference_style = "foot"
 # -- agreement -----------------------------------------------------------------------
 
 agreement_link_terms = "all"
+# The plain-language critique (reading grade, long sentences, archaic words,
+# number doublets, capitals, missing summaries), at its default thresholds:
+# the site's plain-language edition of the LEAP Terms must meet them.
+agreement_critique = True
+# The guide's example agreements show other features, and the critique's own
+# example breaks every rule on purpose: their findings show in their reports,
+# they warn about none.
+agreement_critique_quiet = ["source/guide/example-agreement", "source/guide/examples/*"]
 
 # -- briefing ------------------------------------------------------------------------
 # BEGIN briefing vocabulary (keys used by source/briefing/)

@@ -6,8 +6,12 @@ Generates one corpus of agreement pages and writes it three ways:
 - floor: the same sources built with bench/floor/agreement, a stub that only
          parses the markup (no numbering, no linking, no checks);
 - peer:  the same text written with Sphinx's own `glossary` and an explicit
-         `:term:` role at every use.
-It prints the time ratio real/floor (target ≤ 1.15) at 50 and at 500
+         `:term:` role at every use;
+- critique: the real build with the plain-language critique on
+         (``agreement_critique = True``: reading figures, word checks and
+         their warnings; the corpus's long sentences warn).
+It prints the time ratio real/floor (target ≤ 1.15) and critique/floor
+(target ≤ 1.30) at 50 and at 500
 defined terms per page, and real/peer in time (target ≤ 0.5) and peak memory
 (target ≤ 0.8). Then how the real build scales with the text: the same
 pages with ten times the uses of terms must take at most 11 times as long.
@@ -45,7 +49,11 @@ CONF = {
     "real": "import sys\nsys.path.insert(0, {ext!r})\nextensions = ['agreement']\n",
     "floor": "import sys\nsys.path.insert(0, {floor!r})\nextensions = ['agreement']\n",
     "peer": "extensions = []\n",
+    "critique": "import sys\nsys.path.insert(0, {ext!r})\nextensions = ['agreement']\n"
+                "agreement_critique = True\n",
 }
+#: The variants that are the real extension's markup.
+REAL_KINDS = ("real", "floor", "critique")
 
 
 def term_names(count: int, offset: int) -> list[str]:
@@ -76,7 +84,7 @@ def write_corpus(root: Path, pages: int, terms: int, uses: int, clauses: int = 1
         names = term_names(terms, p * terms)
         index.append(f"   page{p:03d}")
         body = {kind: [f"Agreement {p}", "=" * 20, ""] for kind in CONF}
-        for kind in ("real", "floor"):
+        for kind in REAL_KINDS:
             body[kind] += [".. agreement::", "   :provider: Example Corp.",
                            "   :last-updated: 2025-07-15", ""]
         per_clause_terms = [names[i::clauses] for i in range(clauses)]
@@ -91,7 +99,7 @@ def write_corpus(root: Path, pages: int, terms: int, uses: int, clauses: int = 1
                 for name in definitions:
                     meaning = f"means the {name.lower()} in this agreement."
                     body["peer"] += [f"   {name}", f"      {meaning}", ""]
-                    for kind in ("real", "floor"):
+                    for kind in REAL_KINDS:
                         body[kind] += [f":define:`{name}` {meaning}", ""]
             clause_uses = uses_left // (clauses - c)
             uses_left -= clause_uses
@@ -106,7 +114,8 @@ def write_corpus(root: Path, pages: int, terms: int, uses: int, clauses: int = 1
                     real.append(f"{filler} {plural_of(name) if plural else name}")
                     peer.append(f"{filler} :term:`{plural_of(name)} <{name}>`" if plural
                                 else f"{filler} :term:`{name}`")
-                for kind, words in (("real", real), ("floor", real), ("peer", peer)):
+                for kind, words in (("real", real), ("floor", real), ("peer", peer),
+                                    ("critique", real)):
                     body[kind] += [" ".join(words) + ".", ""]
         for kind in kinds:
             (root / kind / f"page{p:03d}.rst").write_text("\n".join(body[kind]), "utf-8")
@@ -136,6 +145,8 @@ def main() -> list[dict]:
                   f"peak {result.peak_bytes / 2**20:6.0f} MiB")
         rows.append(report(f"autolink time / floor ({terms} terms/page)",
                            times["real"].seconds / times["floor"].seconds, 1.15))
+        rows.append(report(f"autolink time, critique on / floor ({terms} terms/page)",
+                           times["critique"].seconds / times["floor"].seconds, 1.30))
         rows.append(report(f"autolink time / glossary peer ({terms} terms/page)",
                            times["real"].seconds / times["peer"].seconds, 0.5))
         rows.append(report(f"autolink peak memory / glossary peer ({terms} terms/page)",

@@ -25,6 +25,9 @@ its ``setup_<feature>(app)``:
 - ``checks``        -- the checks of the running text
 - ``blocks``        -- `conspicuous` and `summary`
 - ``defined_terms`` -- the `defined-terms` index
+- ``reading``       -- words, sentences and reading grade of a clause
+- ``critique``      -- the plain-language critique's checks
+- ``report``        -- the `agreement-report` table
 - ``reader``        -- the read-time pass
 - ``resolve``       -- the write-time pass
 - ``toc_copies``    -- the headings' copies in Sphinx's tables of contents
@@ -52,6 +55,7 @@ from .blocks import setup_blocks
 from .changes import setup_changes
 from .clause_refs import setup_clause_refs
 from .config import setup_config
+from .critique import setup_critique
 from .defined_terms import setup_defined_terms
 from .diagnostics import WARNING_SUBTYPES, WARNING_TYPE
 from .domain import setup_domain
@@ -62,6 +66,7 @@ from .header import setup_header
 from .lifecycle import setup_lifecycle
 from .page_head import setup_page_head
 from .reader import setup_reader
+from .report import setup_report
 from .resolve import setup_resolve
 from .term_nodes import setup_term_nodes
 from .term_roles import setup_term_roles
@@ -94,6 +99,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_changes(app)
     setup_archive(app)
     setup_lifecycle(app)
+    setup_critique(app)
+    setup_report(app)
     setup_reader(app)
     setup_resolve(app)
     setup_toc_copies(app)
@@ -105,9 +112,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_page_head(app)
     return {
         "version": __version__,
-        # 4: clauses' stable anchors, effective dates, label prefixes, the
-        # changes and agreement-versions nodes.
-        "env_version": 4,
+        # 5: reading figures and critique findings; 4: clauses' stable anchors,
+        # effective dates, label prefixes, the changes and agreement-versions nodes.
+        "env_version": 5,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -31,6 +31,22 @@ SETTINGS = (
     Setting("agreement_governing_language", None, "env", frozenset({str, type(None)}),
             "the language whose version of an agreement governs (for example \"en\"); a "
             "build in another language shows a notice that its text is a translation"),
+    Setting("agreement_critique", False, "env", (bool, list, tuple),
+            "the plain-language critique: True turns every check on, a list of subtypes "
+            "(hard-to-read, long-sentence, archaic-word, number-doublet, all-caps, "
+            "missing-summary) turns on those"),
+    Setting("agreement_reading_grade", 12, "env", (int, float),
+            "hard-to-read: the highest Flesch-Kincaid grade of a clause"),
+    Setting("agreement_sentence_words", 40, "env", int,
+            "long-sentence: the most words in a sentence"),
+    Setting("agreement_summary_words", 150, "env", int,
+            "missing-summary: the most words of a top-level clause without a summary"),
+    Setting("agreement_archaic_words", {}, "env", (dict, list, tuple),
+            "archaic-word: words added to the archaic list, word -> plain word (or a list "
+            "of words)"),
+    Setting("agreement_critique_quiet", [], "env", (list, tuple),
+            "docnames (glob patterns) of agreements whose critique findings the "
+            "agreement-report shows but that warn about none: examples of the critique"),
 )
 
 

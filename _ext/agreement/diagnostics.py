@@ -27,7 +27,8 @@ AgreementWarning = Literal[
     "undeclared-definition", "unmarked-reference", "unknown-clause", "bad-range",
     "define-in-heading", "outside-agreement", "empty-role", "bad-effective",
     "bad-label-prefix", "changes-without-previous", "bad-changes", "version-cycle",
-    "renamed-label", "unknown-agreement",
+    "renamed-label", "unknown-agreement", "hard-to-read", "long-sentence", "archaic-word",
+    "number-doublet", "all-caps", "missing-summary", "unknown-check",
 ]
 
 #: Every warning subtype the extension emits, and when.
@@ -50,8 +51,8 @@ WARNING_SUBTYPES: Final[dict[AgreementWarning, str]] = {
     "bad-range": "a clause range whose ends are in different agreements, out of order, "
     "or missing",
     "define-in-heading": "define is used inside a heading",
-    "outside-agreement": "define, defined-terms or changes is used in a document that is not "
-    "an agreement",
+    "outside-agreement": "define, defined-terms, changes or agreement-report (without an "
+    "argument) is used in a document that is not an agreement",
     "empty-role": "define, use or clause is given no text",
     "bad-effective": "effective is not an ISO date, is earlier than last-updated, or is not "
     "after the effective date of the previous version",
@@ -63,8 +64,16 @@ WARNING_SUBTYPES: Final[dict[AgreementWarning, str]] = {
     "version-cycle": "the previous options of some agreements form a cycle",
     "renamed-label": "a clause's anchor differs from the anchor of the clause the redline "
     "matched it to in the previous version (a version renamed a label)",
-    "unknown-agreement": "agreement-versions names no agreement, or is used outside an "
-    "agreement without naming one",
+    "unknown-agreement": "agreement-versions or agreement-report names a document that is not "
+    "an agreement, or agreement-versions is used outside an agreement without naming one",
+    "hard-to-read": "critique: a clause's Flesch-Kincaid grade is above agreement_reading_grade",
+    "long-sentence": "critique: a sentence has more words than agreement_sentence_words",
+    "archaic-word": "critique: a word of the archaic list (herein, thereof ...)",
+    "number-doublet": "critique: a number in words and in digits, thirty (30) days",
+    "all-caps": "critique: five or more consecutive words in capitals in running text",
+    "missing-summary": "critique: a top-level clause longer than agreement_summary_words "
+    "words has no summary",
+    "unknown-check": "agreement_critique names a check that does not exist",
 }
 
 _REGISTRY = WarningRegistry(WARNING_TYPE, WARNING_SUBTYPES, __name__)

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AgreementDomain", "agreement_domain", "setup_domain"]
 
-_KEYS = ("agreements", "clauses", "terms", "dependencies", "version_tables")
+_KEYS = ("agreements", "clauses", "terms", "dependencies", "version_tables", "critique")
 
 
 class AgreementDomain(Domain):
@@ -69,6 +69,9 @@ class AgreementDomain(Domain):
         "version_tables": {},
         # the build date of the last build (ISO), to rewrite chains when it moves
         "build_date": None,
+        # docname -> clause number ("" before the first) -> the subtypes that
+        # the critique's word checks found there
+        "critique": {},
     }
     data_version = 3
 
@@ -98,7 +101,16 @@ class AgreementDomain(Domain):
     def dependencies(self) -> dict[str, Dependencies]:
         return cast("dict[str, Dependencies]", self.data.setdefault("dependencies", {}))
 
+    @property
+    def critique(self) -> dict[str, dict[str, list[str]]]:
+        return cast("dict[str, dict[str, list[str]]]", self.data.setdefault("critique", {}))
+
     # -- noting what a document holds, while it is read ------------------------------
+
+    def note_critique(self, docname: str, findings: dict[str, list[str]]) -> None:
+        """What the critique's word checks found in agreement `docname`, per clause."""
+        if findings:
+            self.critique[docname] = findings
 
     def note_agreement(self, docname: str, agreement: AgreementRecord,
                        clauses: list[ClauseRecord], terms: list[TermRecord]) -> None:

@@ -31,6 +31,7 @@ from .domain import agreement_domain
 from .header import agreement_header
 from .lifecycle import status_of
 from .outputs import JSON_BUILDERS
+from .reading import measure_clause
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -47,7 +48,8 @@ if TYPE_CHECKING:
         ReferenceExport,
     )
 
-__all__ = ["SCHEMA_PATH", "agreement_data", "build_export", "digest", "dumps", "write_export"]
+__all__ = ["QUIETLY_RESOLVED", "SCHEMA_PATH", "agreement_data", "build_export", "digest",
+           "dumps", "write_export"]
 
 SCHEMA_PATH = Path(__file__).with_name("agreement.schema.json")
 
@@ -59,6 +61,10 @@ SCHEMA_PATH = Path(__file__).with_name("agreement.schema.json")
 _RESOLVED: weakref.WeakKeyDictionary[Builder, dict[str, AgreementExport]] = (
     weakref.WeakKeyDictionary())
 
+#: The documents that `agreement_data` is resolving quietly (the passes of
+#: ``doctree-resolved`` that warn leave them to the build that writes them).
+QUIETLY_RESOLVED: set[str] = set()
+
 #: Never part of a clause's text.
 _NOT_TEXT = (
     nodes.section, summary_block, defined_terms_block, agreement_header, changes_block,
@@ -68,12 +74,16 @@ _NOT_TEXT = (
 )
 
 
+#: Nor are the elements of these classes: a toctree's, an agreement-report's table.
+_NOT_TEXT_CLASSES = frozenset({"toctree-wrapper", "agreement-report"})
+
+
 def _blocks(node: nodes.Node, out: list[str]) -> None:
     """Append the text of each block (paragraph, list item paragraph, table
     cell, literal block...) under `node` to `out`."""
     if not isinstance(node, nodes.Element):
         return
-    if isinstance(node, _NOT_TEXT) or "toctree-wrapper" in node["classes"]:
+    if isinstance(node, _NOT_TEXT) or not _NOT_TEXT_CLASSES.isdisjoint(node["classes"]):
         return
     if isinstance(node, nodes.title) and isinstance(node.parent, nodes.section):
         return
@@ -136,6 +146,7 @@ def _clause_tree(section: nodes.Element, records: dict[str, ClauseRecord]
                 "text": plain_text(child),
                 "summary": summary_text(child),
                 "clauses": _clause_tree(child, records),
+                "reading": measure_clause(child).export(),
             })
     return result
 
@@ -265,6 +276,11 @@ def agreement_data(app: Sphinx, docname: str) -> AgreementExport | None:
     written = _RESOLVED.get(app.builder, {}).get(docname)
     if written is not None:
         return copy.deepcopy(written)
-    with logging.suppress_logging():
-        doctree = app.env.get_and_resolve_doctree(docname, app.builder, tags=app.builder.tags)
+    QUIETLY_RESOLVED.add(docname)
+    try:
+        with logging.suppress_logging():
+            doctree = app.env.get_and_resolve_doctree(docname, app.builder,
+                                                      tags=app.builder.tags)
+    finally:
+        QUIETLY_RESOLVED.discard(docname)
     return build_export(app.env, docname, doctree)

@@ -23,6 +23,7 @@ from .matcher import matcher_for
 from .term_nodes import linked_text, make_term_reference, term_definition, term_use
 
 if TYPE_CHECKING:
+    from .critique import WordCritic
     from .definitions import DefinedTerm
 
 __all__ = ["NOT_RUNNING_TEXT", "TermScanner", "link_use_roles"]
@@ -58,6 +59,8 @@ class TermScanner:
         #: The block being scanned, and the line breaks of its text so far.
         self.block: nodes.Element | None = None
         self.breaks = 0
+        #: The critique's word checks, when they are on.
+        self.critic: WordCritic | None = None
 
     def scan(self, document: nodes.document) -> None:
         self.visit(document, None, in_summary=False)
@@ -89,7 +92,7 @@ class TermScanner:
         """Check the text of `node` and find its uses; the linked text that
         replaces it, if it has links."""
         text = str(node)
-        self.check(node, text)
+        self.check(node, text, clause)
         # A summary is not legal text: its words are neither uses nor links.
         if in_summary:
             return None
@@ -106,14 +109,19 @@ class TermScanner:
             return None
         return linked_text("", text, links=tuple(links))
 
-    def check(self, node: nodes.Text, text: str) -> None:
+    def check(self, node: nodes.Text, text: str, clause: str | None = None) -> None:
         """The text checks of `node`, placed at its own lines."""
         block = self.block
+        line: int | None
+        fallback: nodes.Node
         if block is not None and block.line:
-            check_text(text, block.source, block.line + self.breaks, node.parent)
+            source, line, fallback = block.source, block.line + self.breaks, node.parent
         else:
             anchor = located(node)
-            check_text(text, anchor.source, getattr(anchor, "line", None), anchor)
+            source, line, fallback = anchor.source, getattr(anchor, "line", None), anchor
+        check_text(text, source, line, fallback)
+        if self.critic is not None:
+            self.critic.check(text, source, line, fallback, clause)
 
 
 def _join_texts(element: nodes.Element) -> None:

@@ -20,6 +20,7 @@ from sphinx.transforms import SphinxTransform
 from .blocktext import assign_exact_lines
 from .changes import changes_block
 from .clause_refs import ClauseCatalog, clause_reference, resolve_clause_references
+from .critique import word_critic
 from .defined_terms import build_index, defined_terms_block
 from .definitions import collect_definitions
 from .diagnostics import AgreementWarning, role_problem, warn
@@ -88,6 +89,7 @@ class AgreementReader(SphinxTransform):
                                       references, docname)
         terms = collect_definitions(document, found[term_definition])
         scanner = TermScanner(terms, self.config.agreement_link_terms)
+        scanner.critic = word_critic(self.config, terms, docname)
         scanner.scan(document)
         link_use_roles(terms, found[term_use], docname, scanner.used)
         for term in terms:
@@ -122,6 +124,8 @@ class AgreementReader(SphinxTransform):
             "line": header.line,
         }
         agreement_domain(self.env).note_agreement(docname, agreement, clauses, records)
+        if scanner.critic is not None:
+            agreement_domain(self.env).note_critique(docname, scanner.critic.findings)
 
     def number_clauses(self, header: agreement_header) -> tuple[str, list[ClauseRecord]]:
         """The agreement's title, and its clauses, numbered."""

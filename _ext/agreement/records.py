@@ -9,7 +9,8 @@ from typing import Literal, TypedDict
 Status = Literal["current", "superseded", "upcoming"]
 
 __all__ = ["AgreementExport", "AgreementRecord", "ClauseExport", "ClauseRecord",
-           "DefinitionExport", "Dependencies", "ReferenceExport", "Status", "TermRecord"]
+           "DefinitionExport", "Dependencies", "ReadingExport", "ReferenceExport", "Status",
+           "TermRecord"]
 
 
 class AgreementRecord(TypedDict):
@@ -59,6 +60,15 @@ class Dependencies(TypedDict):
     docs: list[str]  # documents it links to (its previous version)
 
 
+class ReadingExport(TypedDict):
+    """How hard a clause's own text is to read (`reading.measure_clause`)."""
+
+    words: int
+    sentences: int
+    longest_sentence: int  # in words
+    grade: float  # Flesch-Kincaid, textstat's figure
+
+
 class ClauseExport(TypedDict):
     number: str
     label: str | None
@@ -67,6 +77,7 @@ class ClauseExport(TypedDict):
     text: str
     summary: str | None
     clauses: list[ClauseExport]
+    reading: ReadingExport
 
 
 class DefinitionExport(TypedDict):

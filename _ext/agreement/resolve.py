@@ -9,10 +9,13 @@ from typing import TYPE_CHECKING
 
 from .archive import render_version_tables, versions_table
 from .clause_refs import clause_reference
+from .critique import critique_resolved
 from .doctree import collect
 from .export import write_export
 from .header import agreement_header, render_header
 from .numbering import refresh_clause_title
+from .reading import measured_once
+from .report import fill_reports
 from .term_nodes import expand_linked_text, linked_text
 
 if TYPE_CHECKING:
@@ -35,7 +38,12 @@ def resolve_agreement_nodes(app: Sphinx, doctree: nodes.document, docname: str) 
         # A clause's title is its heading as shown, with the text that a
         # `clause` role in it has now.
         refresh_clause_title(node)
-    write_export(app, doctree, docname, references)
+    # The export, the critique's figures and the reports: of the text as
+    # written out, each clause measured once.
+    with measured_once():
+        write_export(app, doctree, docname, references)
+        critique_resolved(app, doctree, docname)
+        fill_reports(app, doctree, docname)
 
 
 def setup_resolve(app: Sphinx) -> None:

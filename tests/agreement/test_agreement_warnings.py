@@ -31,6 +31,7 @@ from agreement_support import (
 from test_clause_refs import IN_WARNINGS_ROOT as CLAUSE_REFS
 from test_clause_refs import MALFORMED as CLAUSE_REFS_CASES
 from test_conspicuous import MALFORMED as CONSPICUOUS_CASES
+from test_critique import IN_WARNINGS_ROOT as CRITIQUE
 from test_defined_terms import IN_WARNINGS_ROOT as DEFINED_TERMS
 from test_defined_terms import MALFORMED as DEFINED_TERMS_CASES
 from test_header import IN_WARNINGS_ROOT as HEADER
@@ -48,7 +49,8 @@ pytestmark = [AGREEMENT_WARNINGS, AGREEMENT_WARNINGS_SHARED]
 
 #: (document, text on the offending line, occurrence of that text, subtype):
 #: every warning of the root, as the feature modules list them.
-EXPECTED = [*HEADER, *VERSIONS, *TERMS, *CLAUSE_REFS, *DEFINED_TERMS, *LIFECYCLE]
+EXPECTED = [*HEADER, *VERSIONS, *TERMS, *CLAUSE_REFS, *DEFINED_TERMS, *LIFECYCLE,
+            *CRITIQUE]
 
 #: The malformed-input cases of every feature module.
 CASES = [*HEADER_CASES, *VERSIONS_CASES, *TERMS_CASES, *CLAUSE_REFS_CASES, *CONSPICUOUS_CASES,

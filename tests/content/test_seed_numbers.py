@@ -25,6 +25,7 @@ GENERATED = ", ".join((
     ".clause-number",  # "12." in a clause heading
     ".clause-ref",  # "Sections 4 through 10": numbers computed from labels
     ".defined-terms",  # the index of definitions lists clause numbers
+    ".agreement-report",  # the reading report: counts and grades, measured by the build
     "a.footnote-reference", "aside.footnote > span.label", "span.backrefs",  # [1], (1, 2)
     "a.headerlink", "script", "style",
 ))

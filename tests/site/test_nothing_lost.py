@@ -23,7 +23,8 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Containers whose text is not a clause's own text (the export leaves them out).
-NOT_CLAUSE_TEXT = ("clause-summary", "defined-terms", "agreement-header", "toctree-wrapper")
+NOT_CLAUSE_TEXT = ("clause-summary", "defined-terms", "agreement-header", "toctree-wrapper",
+                   "agreement-report")
 # Elements that hold one block of text each (docutils' text elements as HTML).
 TEXT_BLOCKS = ("p", "dt", "caption")
 
