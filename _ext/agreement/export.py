@@ -260,10 +260,12 @@ def write_export(
     os.replace(temporary, path)
 
 
-def agreement_data(app: Sphinx, docname: str) -> AgreementExport | None:
+def agreement_data(app: Sphinx, docname: str, *, keep: bool = True) -> AgreementExport | None:
     """The export of agreement `docname` (title, provider, ..., clauses
     with number/label/title/text/summary/clauses, definitions, references),
-    or None if it is not an agreement; a copy, for the caller to keep.
+    or None if it is not an agreement; a copy, for the caller to keep
+    (``keep=False``: the build's own, to read and not to change -- a deep
+    copy of every export costs as much as the feeds that read them).
 
     Usable once every document is read (from ``env-updated`` on, in the
     write phase, in ``html-collect-pages``, ``build-finished``): texts read
@@ -275,7 +277,7 @@ def agreement_data(app: Sphinx, docname: str) -> AgreementExport | None:
         return None
     written = _RESOLVED.get(app.builder, {}).get(docname)
     if written is not None:
-        return copy.deepcopy(written)
+        return copy.deepcopy(written) if keep else written
     QUIETLY_RESOLVED.add(docname)
     try:
         with logging.suppress_logging():

@@ -42,10 +42,25 @@ class term_definition(nodes.inline):  # noqa: N801 - docutils' node naming
     and it would show otherwise than it is exported and matched."""
 
 
-def make_term_definition(rawtext: str, term: str) -> term_definition:
-    """The definition of `term`: the term in bold, between the language's
-    quotation marks (“…” in English, 「…」 in Japanese)."""
-    opening, _term, closing = str(_("\u201c{term}\u201d")).partition("{term}")
+#: The quotation marks around a defining occurrence, per build language:
+#: looked up once, not per definition (a catalog lookup costs as much as
+#: making the node; bench/paragraph_shapes_bench.py, 500 definitions a page).
+_QUOTES: dict[str | None, tuple[str, str]] = {}
+
+
+def definition_quotes(language: str | None) -> tuple[str, str]:
+    """The opening and closing marks of a definition in `language`."""
+    if language not in _QUOTES:
+        opening, _term, closing = str(_("\u201c{term}\u201d")).partition("{term}")
+        _QUOTES[language] = (opening, closing)
+    return _QUOTES[language]
+
+
+def make_term_definition(rawtext: str, term: str, language: str | None = None
+                         ) -> term_definition:
+    """The definition of `term`: the term in bold, between the quotation
+    marks of the build's `language` (“…” in English, 「…」 in Japanese)."""
+    opening, closing = definition_quotes(language)
     return term_definition(rawtext, "", nodes.Text(opening), nodes.strong(term, term),
                            nodes.Text(closing), term=term, support_smartquotes=False)
 

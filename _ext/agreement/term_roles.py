@@ -38,7 +38,7 @@ class DefineRole(SphinxRole):
             self.set_source_info(problem)
             defer_warning(problem, "empty-role", "define needs the term to define")
             return [problem], []
-        node = make_term_definition(self.rawtext, term)
+        node = make_term_definition(self.rawtext, term, self.config.language)
         self.set_source_info(node)
         return [node], []
 

@@ -99,8 +99,11 @@ class RankingDirective(SphinxDirective):
         self.set_source_info(wrapper)
         title: list[nodes.Node] = [nodes.Text(caption)]
         title += source_notes(self, self.options.get("source", ""))
+        # The highlighted row is strong in every format: LaTeX, text and man
+        # have no row classes to style (the bars are marked on their own).
         table = make_table(
-            header, [[[nodes.Text(cell)] for cell in row] for row in rows],
+            header, [[[nodes.strong(cell, cell) if bar.highlight else nodes.Text(cell)]
+                      for cell in row] for row, bar in zip(rows, bars, strict=True)],
             classes=["ranking-table"], title=title,
             row_classes=[["highlight"] if bar.highlight else [] for bar in bars],
         )

@@ -112,6 +112,10 @@ def test_latex_sets_the_blocks_apart_with_the_extensions_styles(built):
     assert r"\label{\detokenize{source/terms/leap-terms-of-use:term-customer-data}}" in tex
     assert r"\hyperref[\detokenize{source/terms/leap-terms-of-use:term-customer-data}]" in tex
     assert tex.count(r"\sphinxbriefingbar{") >= 10
+    # The highlighted row of the ranking's table is bold too (LaTeX has no row
+    # classes): NEC's rank, name and count, and NEC's bar's label.
+    assert r"\sphinxstylestrong{NEC}" in tex and r"\sphinxstylestrong{215}" in tex
+    assert r"\textbf{NEC}" in tex
 
 
 def test_text_and_man_mark_conspicuous_blocks_and_summaries(built):
