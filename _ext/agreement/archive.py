@@ -13,13 +13,12 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.errors import NoUri
 from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.nodes import make_refnode
 
-from foundation.dated import time_element
-from foundation.dates import build_date, parse_iso_date, readable_date
+from foundation.dated import date_element
+from foundation.dates import build_date, parse_partial_date
+from foundation.links import link_or_content
 from foundation.tables import make_table
 
 from .diagnostics import warn
@@ -76,11 +75,8 @@ def check_version_tables(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def _date_cell(value: str | None, language: str | None) -> list[nodes.Node]:
-    date = parse_iso_date(value) if value else None
-    if date is None:
-        return [nodes.Text("\u2014")]
-    text = readable_date(date, language)
-    return [time_element(text, text, datetime=date.isoformat())]
+    date = parse_partial_date(value) if value else None
+    return [date_element(date, language) if date is not None else nodes.Text("\u2014")]
 
 
 def render_version_tables(app: Sphinx, tables: Sequence[versions_table]) -> None:
@@ -102,11 +98,7 @@ def render_version_tables(app: Sphinx, tables: Sequence[versions_table]) -> None
         for version in reversed(domain.version_chain(name)):
             meta = domain.agreements[version]
             status = status_of(domain, version, today)
-            try:
-                title: nodes.Node = make_refnode(builder, fromdoc, version, None,
-                                                 nodes.Text(meta["title"]))
-            except NoUri:  # a LaTeX document that leaves the version out
-                title = nodes.Text(meta["title"])
+            title = link_or_content(builder, fromdoc, version, None, nodes.Text(meta["title"]))
             redline: list[nodes.Node] = [nodes.Text("\u2014")]
             if has_redline(domain, builder, version):
                 redline = [nodes.reference("", str(_("Redline")), internal=True,

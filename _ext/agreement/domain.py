@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
-from sphinx.errors import NoUri
 from sphinx.util.nodes import make_refnode
+
+from foundation.links import link_or_content
 
 from .clause_refs import (
     ClauseCatalog,
@@ -226,10 +227,8 @@ class AgreementDomain(Domain):
             return None  # for intersphinx, then `warn_missing_reference`
 
         def make_link(todocname: str, anchor: str, text: str) -> nodes.Node:
-            try:
-                return make_refnode(builder, fromdocname, todocname, anchor, nodes.Text(text))
-            except NoUri:  # e.g. a LaTeX document that leaves that agreement out
-                return nodes.Text(text)
+            # The text alone in a LaTeX document that leaves that agreement out.
+            return link_or_content(builder, fromdocname, todocname, anchor, nodes.Text(text))
 
         # A reference to an agreement is text with links, not one link: the
         # returned node takes the place of the pending cross-reference.

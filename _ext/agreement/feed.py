@@ -45,18 +45,16 @@ def _timestamp(iso_date: str) -> str:
     return f"{iso_date}T00:00:00Z"
 
 
-def page_url(app: Sphinx, pagename: str) -> str:
-    """The URL of a page: absolute under ``html_baseurl``, else relative to
-    the output folder (where the feed is)."""
-    uri = app.builder.get_target_uri(pagename)
-    base = app.config.html_baseurl
-    return (base.rstrip("/") + "/" + uri) if base else uri
-
-
 def file_url(app: Sphinx, filename: str) -> str:
-    """The URL of an output file, as `page_url`."""
+    """The URL of an output file: absolute under ``html_baseurl``, else
+    relative to the output folder (where the feed is)."""
     base = app.config.html_baseurl
     return (base.rstrip("/") + "/" + filename) if base else filename
+
+
+def page_url(app: Sphinx, pagename: str) -> str:
+    """The URL of a page, as `file_url`."""
+    return file_url(app, app.builder.get_target_uri(pagename))
 
 
 def _id(app: Sphinx, url: str, name: str) -> str:

@@ -10,15 +10,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.errors import NoUri
 from sphinx.locale import get_translation
 from sphinx.util import docname_join
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.nodes import make_refnode
 
-from foundation.dated import time_element
-from foundation.dates import build_date, parse_iso_date, readable_date
+from foundation.dated import date_element
+from foundation.dates import build_date, parse_iso_date, parse_partial_date
 from foundation.directives import option_location
+from foundation.links import link_or_content
 from foundation.urls import check_url
 
 from .diagnostics import warn
@@ -185,19 +184,18 @@ def render_header(app: Sphinx, headers: Sequence[agreement_header]) -> None:
 
         if header.get("provider"):
             field(str(_("Provider")), nodes.Text(header["provider"]))
+        language = app.config.language
         if header.get("last_updated"):
-            date = parse_iso_date(header["last_updated"])
+            date = parse_partial_date(header["last_updated"])
             assert date is not None  # checked by the directive
-            text = readable_date(date, app.config.language)
-            field(str(_("Last updated")), time_element(text, text, datetime=date.isoformat()))
+            field(str(_("Last updated")), date_element(date, language))
         status = (status_of(domain, docname, build_date())
                   if docname in domain.agreements else "current")
         if header.get("effective") and (header.get("effective_given") or status == "upcoming"):
-            date = parse_iso_date(header["effective"])
+            date = parse_partial_date(header["effective"])
             assert date is not None  # checked by the directive
-            text = readable_date(date, app.config.language)
             name = str(_("Takes effect on") if status == "upcoming" else _("Effective"))
-            field(name, time_element(text, text, datetime=date.isoformat()))
+            field(name, date_element(date, language))
         if header.get("governing_law"):
             field(str(_("Governing law")), nodes.Text(header["governing_law"]))
         successors = domain.successors(docname)
@@ -241,10 +239,7 @@ def _page_link(builder: Builder, fromdocname: str, todocname: str, text: str) ->
     """A link from the header of `fromdocname` to the page of `todocname`;
     the text alone where the builder has no page for it (a LaTeX document
     that leaves it out)."""
-    try:
-        return make_refnode(builder, fromdocname, todocname, None, nodes.Text(text))
-    except NoUri:
-        return nodes.Text(text)
+    return link_or_content(builder, fromdocname, todocname, None, nodes.Text(text))
 
 
 def _add_field(fields: nodes.field_list, name: str, *body: nodes.Node) -> None:

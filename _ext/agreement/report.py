@@ -19,11 +19,10 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.errors import NoUri
 from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.nodes import make_refnode
 
+from foundation.links import link_or_content
 from foundation.tables import make_table
 
 from .critique import enabled_checks, figure_findings
@@ -183,10 +182,7 @@ def _title_link(app: Sphinx, docname: str, target: str, anchor: str | None,
     text = nodes.inline(title, title)
     if anchor is None:
         return text
-    try:
-        return make_refnode(app.builder, docname, target, anchor, text, title)
-    except NoUri:  # e.g. a LaTeX document that leaves that agreement out
-        return text
+    return link_or_content(app.builder, docname, target, anchor, text, title)
 
 
 def setup_report(app: Sphinx) -> None:

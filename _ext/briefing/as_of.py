@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from foundation.dated import time_element
+from foundation.dated import date_element
 from foundation.dates import PartialDate, parse_partial_date
 from foundation.directives import option_location
+from foundation.messages import fill
 
 from .diagnostics import warn
 from .translations import _
@@ -18,7 +19,7 @@ from .translations import _
 if TYPE_CHECKING:
     from sphinx.util.docutils import SphinxDirective
 
-__all__ = ["as_of_option", "as_of_paragraph", "date_element"]
+__all__ = ["as_of_option", "as_of_paragraph"]
 
 OPTION = "as-of"
 
@@ -38,19 +39,7 @@ def as_of_option(directive: SphinxDirective) -> PartialDate | None:
     return date
 
 
-def date_element(date: PartialDate, language: str | None) -> time_element:
-    """``<time datetime="2021-08">August 2021</time>``."""
-    readable = date.readable(language)
-    return time_element(readable, readable, datetime=date.iso)
-
-
 def as_of_paragraph(date: PartialDate, language: str | None, cls: str) -> nodes.paragraph:
     """"As of August 2021", the date in a `time_element`."""
-    before, _placeholder, after = str(_("As of {date}")).partition("{date}")
-    para = nodes.paragraph("", "", classes=[cls])
-    if before:
-        para += nodes.Text(before)
-    para += date_element(date, language)
-    if after:
-        para += nodes.Text(after)
-    return para
+    return nodes.paragraph("", "", *fill(str(_("As of {date}")),
+                                         date=[date_element(date, language)]), classes=[cls])

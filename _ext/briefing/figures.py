@@ -24,10 +24,10 @@ from sphinx.errors import NoUri
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
+from foundation.dated import date_element
 from foundation.dates import parse_partial_date
 from foundation.tables import make_table
 
-from .as_of import date_element
 from .bibtex import entry_title, figure_sources
 from .domain import briefing_domain
 from .translations import _

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from foundation.dated import time_element
+from foundation.dated import date_element
 from foundation.dates import PartialDate, parse_partial_date
 from foundation.directives import body_line
 
@@ -95,9 +95,8 @@ class TimelineDirective(SphinxDirective):
         date = parse_partial_date(match.group(1))
         if date is None:
             return None
-        readable = date.readable(self.config.language)
         rest = str(first)[match.end():]
-        stamp = time_element(readable, readable, datetime=date.iso, classes=["timeline-date"])
+        stamp = date_element(date, self.config.language, classes=["timeline-date"])
         para.replace(first, nodes.Text(rest))
         para.insert(0, stamp)
         para.insert(1, nodes.Text(" "))

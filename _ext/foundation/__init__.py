@@ -3,10 +3,12 @@ the pieces both need. Both load it with ``app.setup_extension``, so each
 extension still loads alone, and the shared nodes are registered once.
 
 - ``assets``      -- an extension's stylesheets, for HTML builders only
-- ``dated``       -- the ``time_element`` node (``<time datetime>``)
+- ``dated``       -- the ``time_element`` node (``<time datetime>``) and `date_element`
 - ``dates``       -- ISO dates parsed, and written by babel for ``language``
 - ``diagnostics`` -- a typed registry of warning subtypes and its one ``warn``
 - ``directives``  -- option and body lines of a directive, in reST and MyST
+- ``links``       -- a link to another document, its text alone where a builder has none
+- ``messages``    -- translated message templates filled with nodes
 - ``roles``       -- a role's explicit title (``text <target>``)
 - ``tables``      -- docutils tables from cells
 - ``urls``        -- which URLs an author may give for a link

@@ -10,11 +10,20 @@ from docutils import nodes
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-__all__ = ["setup_dated", "time_element"]
+    from .dates import PartialDate
+
+__all__ = ["date_element", "setup_dated", "time_element"]
 
 
 class time_element(nodes.Inline, nodes.TextElement):  # noqa: N801 - docutils' node naming
     """A date; ``datetime`` holds its ISO form (``2025-07-15``, ``2023-05``)."""
+
+
+def date_element(date: PartialDate, language: str | None, **attributes: Any) -> time_element:
+    """`date` as readers read it in `language`, in its `time_element`:
+    ``<time datetime="2021-08">August 2021</time>``."""
+    readable = date.readable(language)
+    return time_element(readable, readable, datetime=date.iso, **attributes)
 
 
 def _visit_html(self: Any, node: time_element) -> None:
