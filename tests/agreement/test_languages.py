@@ -204,24 +204,36 @@ def test_no_other_warnings_in_japanese_root(japanese):
 # -- governing language (root test-agreement-translated) -------------------------------
 
 
-def test_translation_notice_lists_untranslated_clauses(tmp_path):
+@pytest.fixture(scope="module")
+def translated(tmp_path_factory):
+    """The root built in Japanese and in English, from one copy (Sphinx
+    writes the compiled catalogs beside their .po files)."""
     import shutil
 
-    source = tmp_path / "src"
+    base = tmp_path_factory.mktemp("translated")
+    source = base / "src"
     shutil.copytree(ROOTS / "test-agreement-translated", source)
-    result = build_site(tmp_path / "out", srcdir=source)
+    ja = build_site(base / "ja", srcdir=source)
+    en = build_site(base / "en", "-D", "language=en", srcdir=source)
+    return ja, en
+
+
+@pytest.mark.parametrize(("page_name", "first_clause"), [("terms", "kt-use"),
+                                                         ("terms-md", "km-use")])
+def test_translation_notice_lists_untranslated_clauses(translated, page_name, first_clause):
+    result, english = translated
     assert result.returncode == 0, result.warnings
-    page = BeautifulSoup(result.html("terms"), "html.parser")
+    assert english.returncode == 0, english.warnings
+    page = BeautifulSoup(result.html(page_name), "html.parser")
     notice = page.select_one("div.agreement-header > .translation-notice")
     assert notice is not None
     text = notice.get_text(" ", strip=True)
     assert "参考訳" in text and "英語版が正文" in text
     # Clause 2 (Fees) has no translation in the catalog; 1 and 3 have.
     assert "第2条" in text and "第1条" not in text and "第3条" not in text
-    assert page.select_one("section#kt-use h2").get_text().startswith("1. 利用")
+    assert page.select_one(f"section#{first_clause} h2").get_text().startswith("1. 利用")
     # In the governing language, no notice.
-    english = build_site(tmp_path / "en", "-D", "language=en", srcdir=source)
-    assert BeautifulSoup(english.html("terms"), "html.parser").select_one(
+    assert BeautifulSoup(english.html(page_name), "html.parser").select_one(
         ".translation-notice") is None
 
 

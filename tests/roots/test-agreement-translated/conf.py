@@ -1,4 +1,5 @@
 extensions = ["myst_parser", "agreement"]
+myst_enable_extensions = ["colon_fence"]
 exclude_patterns = ["_build"]
 html_theme = "furo"
 language = "ja"
