@@ -19,11 +19,11 @@ export SOURCE_DATE_EPOCH
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help html pdf epub livehtml linkcheck catalogs lint test fuzz bench clean venv
+.PHONY: help html html-ja pdf pdf-ja epub livehtml linkcheck gettext intl catalogs lint test fuzz bench clean venv
 
 help: ## List the targets
 	@echo "Targets:"
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z]+):.*## (.*)/  make \1\t\2/' | expand -t 18
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 18
 	@echo "Variables: PORT=$(PORT) (livehtml), SPHINXOPTS=... (extra sphinx-build options),"
 	@echo "  PYTEST_ARGS=... (test, fuzz), FUZZ_EXPLORE=$(FUZZ_EXPLORE) (fuzz)"
 
@@ -40,8 +40,17 @@ venv: $(STAMP) ## Create .venv from requirements.txt
 html: $(STAMP) ## Build the site into _build/html (any warning fails)
 	$(BIN)/sphinx-build -M html . $(BUILDDIR) $(STRICT) $(SPHINXOPTS)
 
+# The Japanese edition: the same sources with the translations of
+# locales/ja/LC_MESSAGES/ (see the guide's "Languages" page).
+html-ja: $(STAMP) ## Build the Japanese edition into _build/html-ja (any warning fails)
+	$(BIN)/sphinx-build -b html . $(BUILDDIR)/html-ja -d $(BUILDDIR)/doctrees-ja \
+		-D language=ja $(STRICT) $(SPHINXOPTS)
+
 pdf: $(STAMP) ## Build the PDF into _build/latex (XeLaTeX and latexmk; any warning fails)
 	$(BIN)/sphinx-build -M latexpdf . $(BUILDDIR) $(STRICT) $(SPHINXOPTS)
+
+pdf-ja: $(STAMP) ## Build the Japanese edition's PDF into _build/ja/latex (any warning fails)
+	$(BIN)/sphinx-build -M latexpdf . $(BUILDDIR)/ja -D language=ja $(STRICT) $(SPHINXOPTS)
 
 epub: $(STAMP) ## Build the EPUB into _build/epub (any warning fails)
 	$(BIN)/sphinx-build -M epub . $(BUILDDIR) $(STRICT) $(SPHINXOPTS)
@@ -55,6 +64,14 @@ livehtml: $(STAMP) ## Serve a live preview on 127.0.0.1:$(PORT), rebuilt on save
 
 linkcheck: $(STAMP) ## Check external links
 	$(BIN)/sphinx-build -M linkcheck . $(BUILDDIR) $(SPHINXOPTS)
+
+# The pages' words: one catalog template per page (_build/gettext), then
+# the ja catalogs of locales/ updated from them (translations kept).
+gettext: $(STAMP) ## Write the pages' catalog templates into _build/gettext
+	$(BIN)/sphinx-build -M gettext . $(BUILDDIR) $(STRICT) $(SPHINXOPTS)
+
+intl: gettext ## Update the Japanese edition's catalogs in locales/ja from the templates
+	$(BIN)/sphinx-intl update -p $(BUILDDIR)/gettext -d locales -l ja -w 0
 
 # The extensions' own words (sphinx.locale): the template of each catalog,
 # the ja catalog updated from it (translations kept), then compiled.

@@ -33,6 +33,22 @@ release = time.strftime("%Y-%m-%d", _build_time)
 version = release
 language = "en"
 
+# -- Languages -------------------------------------------------------------------
+# The Japanese edition (make html-ja, or a Read the Docs translation project
+# with language ja) is this site built with -D language=ja from the
+# translations in locales/ja/LC_MESSAGES/, one catalog per page (make gettext
+# writes the templates, make intl updates the catalogs). English governs:
+# the LEAP Terms in Japanese are a reference translation.
+locale_dirs = ["locales"]
+gettext_compact = False
+# Catalogs without source line numbers: an edit above a paragraph does not
+# rewrite every entry below it.
+gettext_location = False
+gettext_uuid = False
+site_languages = {"en": "English", "ja": "日本語"}
+site_languages_on_read_the_docs = "READTHEDOCS_CANONICAL_URL" in os.environ
+agreement_governing_language = "en"
+
 # Social cards are off (ogp_social_cards below): they would need matplotlib.
 # sphinxext-opengraph still prints, when it is imported, that matplotlib is
 # missing and cards will not be made; imported here, quietly, so that a
@@ -45,6 +61,7 @@ extensions = [
     "sphinxcontrib.bibtex",
     "notfound.extension",
     "sitemap",
+    "site_languages",
     "sphinxext.opengraph",
     "agreement",
     "briefing",
@@ -62,6 +79,7 @@ exclude_patterns = [
     ".pytest_cache",
     ".hypothesis",
     "_ext",
+    "locales",
     "_static",
     "bench",
     "tests",
@@ -87,6 +105,19 @@ html_css_files = ["site.css"]
 html_favicon = "_static/favicon.svg"
 html_last_updated_fmt = "%Y-%m-%d"
 html_theme_options = {"navigation_with_keys": True}
+# furo's sidebar, with the other edition's link under the search box.
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "sidebar/search.html",
+        "sidebar/languages.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/ethical-ads.html",
+        "sidebar/scroll-end.html",
+        "sidebar/variant-selector.html",
+    ]
+}
 
 # Read the Docs sets READTHEDOCS_CANONICAL_URL; a local build points the
 # sitemap (_ext/sitemap.py) and OpenGraph tags at the local preview server.
