@@ -72,6 +72,9 @@ gettext: $(STAMP) ## Write the pages' catalog templates into _build/gettext
 
 intl: gettext ## Update the Japanese edition's catalogs in locales/ja from the templates
 	$(BIN)/sphinx-intl update -p $(BUILDDIR)/gettext -d locales -l ja -w 0
+	# The authoring guide stays English in the Japanese edition (each of its
+	# pages says so there).
+	rm -rf locales/ja/LC_MESSAGES/source/guide
 
 # The extensions' own words (sphinx.locale): the template of each catalog,
 # the ja catalog updated from it (translations kept), then compiled.

@@ -48,6 +48,13 @@ gettext_uuid = False
 site_languages = {"en": "English", "ja": "日本語"}
 site_languages_on_read_the_docs = "READTHEDOCS_CANONICAL_URL" in os.environ
 agreement_governing_language = "en"
+# The translation notice links to the same page in the English edition: on
+# Read the Docs the English project's URL (the canonical URL with the
+# language swapped), locally the sibling output folder.
+_language_on_rtd = os.environ.get("READTHEDOCS_LANGUAGE", "en")
+agreement_governing_edition = (
+    os.environ["READTHEDOCS_CANONICAL_URL"].replace(f"/{_language_on_rtd}/", "/en/", 1)
+    if "READTHEDOCS_CANONICAL_URL" in os.environ else "../html/")
 
 # Social cards are off (ogp_social_cards below): they would need matplotlib.
 # sphinxext-opengraph still prints, when it is imported, that matplotlib is
@@ -173,24 +180,25 @@ agreement_critique_quiet = ["source/guide/example-agreement", "source/guide/exam
 
 # -- briefing ------------------------------------------------------------------------
 # BEGIN briefing vocabulary (keys used by source/briefing/)
+# Each name in English and, for the Japanese edition, in Japanese.
 briefing_areas = {
-    "biometrics": "Biometric authentication",
-    "video": "Video recognition",
-    "analytics": "Analysis and prescriptive AI",
-    "llm": "Large language models",
-    "multimodal": "Multimodal AI",
-    "security": "Security",
-    "computing": "Computing and data platforms",
-    "networks": "Networks",
-    "healthcare": "Healthcare and life science",
-    "business": "New businesses",
+    "biometrics": {"en": "Biometric authentication", "ja": "生体認証"},
+    "video": {"en": "Video recognition", "ja": "映像認識"},
+    "analytics": {"en": "Analysis and prescriptive AI", "ja": "分析・処方型AI"},
+    "llm": {"en": "Large language models", "ja": "大規模言語モデル"},
+    "multimodal": {"en": "Multimodal AI", "ja": "マルチモーダルAI"},
+    "security": {"en": "Security", "ja": "セキュリティ"},
+    "computing": {"en": "Computing and data platforms", "ja": "コンピューティング・データ基盤"},
+    "networks": {"en": "Networks", "ja": "ネットワーク"},
+    "healthcare": {"en": "Healthcare and life science", "ja": "ヘルスケア・ライフサイエンス"},
+    "business": {"en": "New businesses", "ja": "新事業"},
 }
 briefing_stages = {
-    "product": "Product",
-    "rnd": "R&D",
-    "exhibit": "Exhibit",
-    "planned": "To be commercialized",
-    "beta": "Beta",
+    "product": {"en": "Product", "ja": "製品"},
+    "rnd": {"en": "R&D", "ja": "研究開発"},
+    "exhibit": {"en": "Exhibit", "ja": "展示"},
+    "planned": {"en": "To be commercialized", "ja": "事業化予定"},
+    "beta": {"en": "Beta", "ja": "ベータ版"},
 }
 briefing_disclaimers = {
     "forward-looking": "source/briefing/disclaimers/forward-looking.md",

@@ -53,3 +53,13 @@ def rootdir() -> Path:
 def site(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
     """The whole site, built once per test session and shared by every test."""
     return build_site(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def site_ja(site: SiteBuild) -> SiteBuild:
+    """The Japanese edition, as ``make html-ja`` builds it, beside the site
+    (``html-ja`` next to ``html``, as in ``_build``), so that the links
+    between the two editions resolve; each translatable text is marked with
+    the class ``translated`` or ``untranslated``."""
+    return build_site(site.outdir.parent, "-D", "language=ja",
+                      "-D", "translation_progress_classes=1", outdir_name="html-ja")

@@ -71,6 +71,7 @@ from .resolve import setup_resolve
 from .term_nodes import setup_term_nodes
 from .term_roles import setup_term_roles
 from .toc_copies import setup_toc_copies
+from .translation import setup_translation
 from .versions import setup_versions
 
 if TYPE_CHECKING:
@@ -104,6 +105,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_reader(app)
     setup_resolve(app)
     setup_toc_copies(app)
+    setup_translation(app)
     add_stylesheets(app, STATIC_DIR, "agreement.css",
                     for_theme={"furo": ["agreement-furo.css"]})
     add_latex_style(app, Path(__file__).with_name("latex") / "sphinxagreement.sty")

@@ -54,8 +54,13 @@ def assign_exact_lines(targets: Iterable[nodes.Element]) -> None:
 
 
 #: A sentence ends at ., ! or ? (with any closing quotes or brackets) and
-#: whitespace, unless the full stop closes a usual abbreviation or an initial.
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+#: whitespace, unless the full stop closes a usual abbreviation or an initial;
+#: or at Japanese 。, ！ or ？ (with any closing quotes), which no space
+#: follows, except inside brackets: （以下「甲」という。） is part of its
+#: sentence.
+_SENTENCE_END = re.compile(
+    r"[.!?][\"'\u201d\u2019)\]]*\s+|[\u3002\uff01\uff1f](?![\uff09)])[\u300d\u300f]*\s*"
+)
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Inc|Ltd|Co|Corp|LLC|No|Nos|e\.g|i\.e|etc|vs|cf|U\.S|Mr|Mrs|Ms|Dr|St|Art|Sec)"
     r"|\b[A-Z])\.$"
@@ -92,8 +97,11 @@ class BlockText:
         while stack:
             node = stack.pop()
             if isinstance(node, nodes.Text):
-                parts.append(node)
-                length += len(node)
+                # As the reader sees it: without the marks docutils keeps
+                # for backslash escapes ("\\ " between a role and Japanese).
+                piece = node.astext()
+                parts.append(piece)
+                length += len(piece)
             else:
                 if isinstance(node, term_definition):
                     self.starts[id(node)] = length

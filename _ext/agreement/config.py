@@ -31,6 +31,10 @@ SETTINGS = (
     Setting("agreement_governing_language", None, "env", frozenset({str, type(None)}),
             "the language whose version of an agreement governs (for example \"en\"); a "
             "build in another language shows a notice that its text is a translation"),
+    Setting("agreement_governing_edition", None, "html", frozenset({str, type(None)}),
+            "where the edition in the governing language is published: its root URL "
+            "(https://example.org/en/latest/), or its output folder relative to this "
+            "build's (../html/); the translation notice links to the same page there"),
     Setting("agreement_critique", False, "env", (bool, list, tuple),
             "the plain-language critique: True turns every check on, a list of subtypes "
             "(hard-to-read, long-sentence, archaic-word, number-doublet, all-caps, "

@@ -44,8 +44,17 @@ if TYPE_CHECKING:
     from .definitions import DefinedTerm
     from .records import ClauseExport
 
-__all__ = ["ARCHAIC_WORDS", "CRITIQUE_CHECKS", "WordCritic", "critique_resolved",
-           "enabled_checks", "figure_findings", "setup_critique", "word_critic"]
+__all__ = [
+    "ARCHAIC_WORDS",
+    "CRITIQUE_CHECKS",
+    "WordCritic",
+    "critique_resolved",
+    "enabled_checks",
+    "figure_findings",
+    "is_english",
+    "setup_critique",
+    "word_critic",
+]
 
 #: The checks, in the order of the guide.
 CRITIQUE_CHECKS: Final[tuple[AgreementWarning, ...]] = (
@@ -88,7 +97,8 @@ ARCHAIC_WORDS: Final[dict[str, str]] = {
 }
 
 
-def _is_english(config: Config) -> bool:
+def is_english(config: Config) -> bool:
+    """Whether the build is in English, the only language the critique reads."""
     language = (config.language or "en").lower()
     return language == "en" or language.startswith(("en_", "en-"))
 
@@ -97,7 +107,7 @@ def enabled_checks(config: Config) -> frozenset[str]:
     """The critique's checks that `config` turns on (none for a language
     other than English)."""
     value = config.agreement_critique
-    if not value or not _is_english(config):
+    if not value or not is_english(config):
         return frozenset()
     if value is True:
         return frozenset(CRITIQUE_CHECKS)

@@ -54,7 +54,7 @@ def build_index(records: list[TermRecord], clauses: list[ClauseRecord],
 
     def clause_link(number: str | None) -> nodes.Node:
         if number is None or number not in by_number:
-            return nodes.Text("preamble")
+            return nodes.Text(str(_("preamble")))
         return nodes.reference("", number, internal=True, refid=by_number[number]["anchor"])
 
     rows: list[list[list[nodes.Node]]] = []

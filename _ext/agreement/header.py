@@ -32,7 +32,7 @@ from .outputs import (
     page_link,
     redline_pagename,
 )
-from .translation import governing_notice
+from .translation import governing_link, governing_notice
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -210,7 +210,8 @@ def render_header(app: Sphinx, headers: Sequence[agreement_header]) -> None:
             # future version, or of a translation, sees them before anything else.
             header.insert(0, notices(app, docname, functools.partial(
                 _page_link, builder, docname)))
-        header.insert(0, governing_notice(header, app.config.language))
+        header.insert(0, governing_notice(header, app.config.language,
+                                          governing_link(builder, docname)))
 
         links: list[nodes.Node] = []
         if header.get("source"):

@@ -25,7 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 from foundation.links import link_or_content
 from foundation.tables import make_table
 
-from .critique import enabled_checks, figure_findings
+from .critique import enabled_checks, figure_findings, is_english
 from .diagnostics import warn
 from .domain import agreement_domain
 from .export import _RESOLVED, agreement_data, build_export
@@ -120,7 +120,14 @@ def fill_reports(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         table = report_table(app, data, target, docname)
         table["classes"] += [name for name in node["classes"] if name not in table["classes"]]
         table["ids"] = node["ids"]
-        node.replace_self(table)
+        if is_english(app.config):
+            node.replace_self(table)
+        else:
+            # Words, sentences and the grade are English measures: in another
+            # language the report lists the clauses and says why no figure.
+            note = str(_("Reading figures are measured on English text only."))
+            node.replace_self([nodes.paragraph(note, note, classes=["agreement-report-note"]),
+                               table])
 
 
 def _flatten(clauses: list[ClauseExport]) -> list[ClauseExport]:
@@ -140,6 +147,13 @@ def report_table(app: Sphinx, data: AgreementExport, target: str,
     env: BuildEnvironment = app.env
     anchors = {clause["number"]: clause["anchor"]
                for clause in agreement_domain(env).clauses.get(target, [])}
+    if not is_english(app.config):
+        return make_table(
+            [str(_("Clause")), str(_("Title"))],
+            [[[nodes.Text(clause["number"])],
+              [_title_link(app, docname, target, anchors.get(clause["number"]),
+                           clause["title"])]] for clause in _flatten(data["clauses"])],
+            classes=["agreement-report"])
     word_findings = agreement_domain(env).critique.get(target, {})
     checks = enabled_checks(app.config)
     rows: list[list[list[nodes.Node]]] = []

@@ -11,18 +11,32 @@ is read, kept on the header, shown when it is written.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from babel import Locale, UnknownLocaleError
 from docutils import nodes
 from sphinx.locale import get_translation
+from sphinx.util.nodes import is_translatable
+from sphinx.util.osutil import relative_uri
 
 from foundation.dates import babel_locale
+from foundation.urls import check_url
+
+from .diagnostics import warn
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.config import Config
 
-__all__ = ["governing_notice", "note_translation_status"]
+__all__ = [
+    "check_governing_edition",
+    "governing_link",
+    "governing_notice",
+    "note_translation_status",
+    "setup_translation",
+]
 
 _ = get_translation("agreement")
 
@@ -34,13 +48,17 @@ def _differs(config: Config) -> bool:
 
 
 def _fully_translated(section: nodes.section) -> bool:
+    """Whether every paragraph of the clause's own text is translated; the
+    paragraphs the extension adds (a summary's title and note) are no
+    translator's business."""
     stack: list[nodes.Node] = [child for child in section.children
                                if not isinstance(child, nodes.title)]
     while stack:
         node = stack.pop()
         if isinstance(node, nodes.section):
             continue  # a subclause answers for itself
-        if isinstance(node, nodes.paragraph) and not node.get("translated"):
+        if isinstance(node, nodes.paragraph) and is_translatable(node) \
+                and not node.get("translated"):
             return False
         if isinstance(node, nodes.Element):
             stack.extend(node.children)
@@ -67,8 +85,40 @@ def _language_name(code: str, in_language: str | None) -> str:
     return name or code
 
 
-def governing_notice(header: nodes.Element, language: str | None) -> list[nodes.Node]:
-    """The notice (class ``translation-notice``) of a translated agreement."""
+def governing_link(builder: Builder, docname: str) -> nodes.reference | None:
+    """A link to the same page in the governing language's edition
+    (``agreement_governing_edition``), or None: no edition given, or a
+    relative one in a format that has no relative links to other sites."""
+    root = builder.config.agreement_governing_edition
+    if not root:
+        return None
+    target = builder.get_target_uri(docname)
+    if check_url(root).url is None:
+        return None  # reported once, when the configuration is read
+    if "://" in root:
+        url = root.rstrip("/") + "/" + target
+    elif builder.format == "html":
+        url = relative_uri(target, "") + root.rstrip("/") + "/" + target
+    else:
+        return None
+    text = str(_("Read the {language} version")).format(
+        language=_language_name(builder.config.agreement_governing_language,
+                                builder.config.language))
+    return nodes.reference("", text, refuri=url, classes=["governing-version"])
+
+
+def check_governing_edition(app: Sphinx, config: Config) -> None:
+    """A governing edition that may not become a link warns ``bad-url``."""
+    root = config.agreement_governing_edition
+    if root and (problem := check_url(root).reason):
+        warn("bad-url", f"agreement_governing_edition {root!r} is not used: {problem}",
+             str(Path(app.confdir) / "conf.py"))
+
+
+def governing_notice(header: nodes.Element, language: str | None,
+                     link: nodes.reference | None = None) -> list[nodes.Node]:
+    """The notice (class ``translation-notice``) of a translated agreement,
+    with `link` to the governing version."""
     governing = header.get("governing_language")
     if not governing:
         return []
@@ -79,6 +129,8 @@ def governing_notice(header: nodes.Element, language: str | None) -> list[nodes.
                  "governs; where the two differ, it prevails.")).format(
         language=_language_name(governing, language))
     notice += nodes.paragraph(text, text)
+    if link is not None:
+        notice += nodes.paragraph("", "", link)
     untranslated = header.get("untranslated") or []
     if untranslated:
         numbers = str(_(", ")).join(untranslated)
@@ -86,3 +138,7 @@ def governing_notice(header: nodes.Element, language: str | None) -> list[nodes.
                      "clauses {numbers}.")).format(numbers=numbers)
         notice += nodes.paragraph(line, line)
     return [notice]
+
+
+def setup_translation(app: Sphinx) -> None:
+    app.connect("config-inited", check_governing_edition)

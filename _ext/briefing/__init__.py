@@ -46,6 +46,7 @@ from .ranking import setup_ranking
 from .roles import setup_roles
 from .technology import setup_technology
 from .timeline import setup_timeline
+from .translated import setup_translated
 from .translations import setup_translations
 from .vocabulary import setup_vocabulary
 
@@ -74,6 +75,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_timeline(app)
     setup_disclaimer(app)
     setup_roles(app)
+    setup_translated(app)
     add_stylesheets(app, STATIC_DIR, "briefing.css", for_theme={"furo": ["briefing-furo.css"]})
     add_latex_style(app, Path(__file__).parent / "latex" / "sphinxbriefing.sty")
     return {

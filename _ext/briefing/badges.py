@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from .vocabulary import vocabulary_label
+
 if TYPE_CHECKING:
     from sphinx.config import Config
 
@@ -14,10 +16,10 @@ __all__ = ["area_badge", "stage_badge"]
 
 
 def stage_badge(config: Config, key: str) -> nodes.inline:
-    label = str(config.briefing_stages[key])
+    label = vocabulary_label(config, "stage", key)
     return nodes.inline(label, label, classes=["stage", f"stage-{key}"])
 
 
 def area_badge(config: Config, key: str) -> nodes.inline:
-    label = str(config.briefing_areas[key])
+    label = vocabulary_label(config, "area", key)
     return nodes.inline(label, label, classes=["technology-area", f"area-{key}"])

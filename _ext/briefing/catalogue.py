@@ -22,7 +22,7 @@ from .badges import stage_badge
 from .catalogue_controls import filter_rows, filter_wanted, technologies_filter_node
 from .domain import briefing_domain
 from .translations import _
-from .vocabulary import check_key, split_keys
+from .vocabulary import check_key, split_keys, vocabulary_label
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -58,7 +58,7 @@ class TechnologiesDirective(SphinxDirective):
 
 
 def _sort_key(config: Config, record: TechnologyRecord) -> tuple[Any, ...]:
-    area = config.briefing_areas.get(record["area"], "")
+    area = vocabulary_label(config, "area", record["area"])
     # Technologies without an area come last; ties are broken by place, never by chance.
     return (area == "", str(area).casefold(), record["title"].casefold(), record["title"],
             record["docname"], record["line"])
@@ -101,7 +101,7 @@ def render_catalogues(app: Sphinx, doctree: nodes.document, docname: str) -> Non
             continue
         rows = []
         for record in records:
-            area = config.briefing_areas.get(record["area"], "")
+            area = vocabulary_label(config, "area", record["area"])
             stage = stage_badges(config, record["stages"]) or [nodes.Text("")]
             title = app.env.titles.get(record["docname"])
             page_text = title.astext() if title is not None else record["docname"]

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from .translations import _
+from .vocabulary import vocabulary_label
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -85,8 +86,8 @@ def technologies_filter_node(app: Sphinx, index: int, records: list[TechnologyRe
               if any(key in r["stages"] for r in records)]
     node = technologies_filter(
         ids=[f"technologies-filter-{index}"],
-        areas=[[key_class(key), str(config.briefing_areas[key])] for key in areas],
-        stages=[[key_class(key), str(config.briefing_stages[key])] for key in stages],
+        areas=[[key_class(key), vocabulary_label(config, "area", key)] for key in areas],
+        stages=[[key_class(key), vocabulary_label(config, "stage", key)] for key in stages],
         total=len(records),
         group=str(_("Filter the technologies")),
         hint=str(_("Check areas or stages to show only their technologies; with none "

@@ -127,6 +127,23 @@ class BriefingDomain(Domain):
     def note_confdir(self, confdir: str) -> None:
         self.data["confdir"] = confdir
 
+    def retitle_technology(self, docname: str, anchor: str, title: str) -> None:
+        """The translated title of the card `anchor` of `docname`."""
+        for record in self.technologies.get(docname, []):
+            if record["anchor"] == anchor:
+                record["title"] = title
+                self._by_id = None
+
+    def revise_figure(self, docname: str, anchor: str, *, figure: str | None = None,
+                      label: str | None = None) -> None:
+        """The translated figure or label of the metric or ranking `anchor`."""
+        for record in self.figures.get(docname, []):
+            if record["anchor"] == anchor:
+                if figure is not None:
+                    record["figure"] = figure
+                if label is not None:
+                    record["label"] = label
+
     # -- what the rest of the build asks --------------------------------------------
 
     def all_technologies(self) -> list[TechnologyRecord]:

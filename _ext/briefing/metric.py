@@ -14,6 +14,7 @@ from .bibtex import has_citation, source_notes
 from .diagnostics import warn
 from .domain import briefing_domain
 from .technology import enclosing_card
+from .translated import translatable_text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -54,12 +55,12 @@ class MetricDirective(SphinxDirective):
             self.state.document.ids[anchor] = callout
         if figure:
             callout += nodes.paragraph(
-                "", "", nodes.inline(figure, figure, classes=["metric-value"]),
+                "", "", translatable_text(self, figure, ["metric-value"]),
                 classes=["metric-figure"],
             )
         caption = nodes.paragraph("", "", classes=["metric-label"])
         if label:
-            caption += nodes.Text(label)
+            caption += translatable_text(self, label, ["metric-label-text"])
         caption += source_notes(self, self.options.get("source", ""))
         if len(caption):
             callout += caption

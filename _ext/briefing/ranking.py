@@ -22,6 +22,7 @@ from .chart_node import ranking_chart
 from .diagnostics import warn
 from .domain import briefing_domain
 from .technology import enclosing_card
+from .translated import translatable_text
 from .translations import _
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ class RankingDirective(SphinxDirective):
             self.state.document.ids[base_id] = wrapper
             anchor = base_id
         self.set_source_info(wrapper)
-        title: list[nodes.Node] = [nodes.Text(caption)]
+        title: list[nodes.Node] = [translatable_text(self, caption, ["ranking-caption"])]
         title += source_notes(self, self.options.get("source", ""))
         # The highlighted row is strong in every format: LaTeX, text and man
         # have no row classes to style (the bars are marked on their own).

@@ -16,6 +16,7 @@ from foundation.urls import check_url
 from .badges import area_badge, stage_badge
 from .diagnostics import warn
 from .domain import briefing_domain
+from .translated import translatable_text
 from .translations import _
 from .vocabulary import check_key, split_keys
 
@@ -79,7 +80,7 @@ class TechnologyDirective(SphinxDirective):
         card = technology_card(classes=["technology"])
         self.set_source_info(card)
         header = nodes.paragraph(classes=["technology-header"])
-        header += nodes.strong(title, title, classes=["technology-title"])
+        header += translatable_text(self, title, ["technology-title"], nodes.strong)
 
         area = self.options.get("area", "").strip()
         # Given but empty (`:area:` alone) is reported too, not silently dropped.

@@ -96,6 +96,11 @@ class TimelineDirective(SphinxDirective):
         if date is None:
             return None
         rest = str(first)[match.end():]
+        # The item's text, without its date, is what translators translate;
+        # the date is put back in front of the translation (translated.py).
+        para["timeline_date"] = match.group(1)
+        para.rawsource = DATE_PREFIX.sub("", para.rawsource, count=1) if \
+            DATE_PREFIX.match(para.rawsource) else para.astext()[match.end():]
         stamp = date_element(date, self.config.language, classes=["timeline-date"])
         para.replace(first, nodes.Text(rest))
         para.insert(0, stamp)

@@ -62,9 +62,11 @@ class PartialDate:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
     def readable(self, language: str | None) -> str:
-        """``2023``, ``May 2023``, ``15 December 2023`` (in `language`)."""
+        """``2023``, ``May 2023``, ``15 December 2023`` (in `language`:
+        ``2023年``, ``2023年5月``, ``2023年12月15日``)."""
         if not self.month:
-            return str(self.year)
+            return format_skeleton("y", datetime.date(self.year, 1, 1),
+                                   locale=babel_locale(language))
         if not self.day:
             return format_skeleton("yMMMM", datetime.date(self.year, self.month, 1),
                                    locale=babel_locale(language))

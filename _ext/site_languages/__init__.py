@@ -11,18 +11,22 @@ same page in the other language, and a build knows its language as a tag.
   them), so the two local builds link to each other too.
 - The sidebar template ``sidebar/languages.html`` lists those links; conf.py
   puts it in ``html_sidebars``.
+- In Japanese (and Chinese) the search index and the search page split
+  text the same way (`search`), so that a compound word is found.
 - Every build carries the tag ``language_<code>`` (``language_ja``), set
   once the command line's ``-D language=`` is applied, so that a page can
   hold a note for one edition only (``.. only:: language_ja``).
 
-Written from Sphinx's public interface: ``config-inited`` and
-``html-page-context``.
+Written from Sphinx's public interface: ``config-inited``,
+``builder-inited``, ``html-page-context`` and ``html_search_options``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from .search import CJK_LANGUAGES, CJKBigramSplitter
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -37,13 +41,29 @@ LOCAL_OUTDIRS = {"en": "html", "ja": "html-ja"}
 
 #: The sidebar's list of editions, ``sidebar/languages.html``.
 TEMPLATES = Path(__file__).parent / "templates"
+#: The search page's query splitter, ``cjk-search.js``.
+STATIC = Path(__file__).parent / "static"
 
 
 def configure(app: Sphinx, config: Config) -> None:
-    """Tag the build with its language (the one the command line gave), and
-    offer the sidebar template."""
+    """Tag the build with its language (the one the command line gave),
+    offer the sidebar template, and in a language written without spaces
+    split the search index as the search page splits queries."""
     app.tags.add(f"language_{config.language or 'en'}")
     config.templates_path.append(str(TEMPLATES))
+    if config.language in CJK_LANGUAGES and "type" not in config.html_search_options:
+        config.html_search_options = {**config.html_search_options,
+                                      "type": f"{CJKBigramSplitter.__module__}.CJKBigramSplitter"}
+
+
+def add_search_splitter(app: Sphinx) -> None:
+    """The search page's query splitter, in HTML builds whose index uses
+    `CJKBigramSplitter`."""
+    if app.builder.format != "html" or app.config.html_search_options.get("type") != \
+            f"{CJKBigramSplitter.__module__}.CJKBigramSplitter":
+        return
+    app.config.html_static_path.append(str(STATIC))
+    app.add_js_file("cjk-search.js")
 
 
 def edition_root(app: Sphinx, language: str, context: dict[str, Any]) -> str:
@@ -83,5 +103,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("site_languages_on_read_the_docs", False, "html",
                          types=frozenset({bool}))
     app.connect("config-inited", configure)
+    app.connect("builder-inited", add_search_splitter)
     app.connect("html-page-context", add_language_links)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -181,6 +181,19 @@ def test_terms_link_in_text_without_spaces(japanese, syntax):
 
 
 @pytest.mark.parametrize("syntax", ["rst", "md"])
+def test_japanese_defining_sentence_ends_at_the_full_stop(japanese, syntax):
+    # A term's description is its own sentence: the paragraph's second
+    # sentence, not the whole paragraph, though no space follows 。.
+    soup = BeautifulSoup(japanese.html(f"terms-{syntax}"), "html.parser")
+    user = soup.select_one('a.term[href="#term-利用者"]')
+    # (The reST source sets its roles apart with spaces.)
+    assert user["aria-description"].replace(" ", "") == "本サービスを利用する者を「利用者」という。"
+    service = soup.select_one('a.term[href="#term-本サービス"]')
+    assert service["aria-description"].startswith("当社が提供する")
+    assert service["aria-description"].endswith("という。")
+
+
+@pytest.mark.parametrize("syntax", ["rst", "md"])
 def test_japanese_definitions_must_be_marked(japanese, syntax):
     suffix = ".rst" if syntax == "rst" else ".md"
     name = f"undeclared-{syntax}{suffix}"

@@ -61,6 +61,21 @@ def served_site(site):
 
 
 @pytest.fixture(scope="session")
+def served_editions(site, site_ja):
+    """Base URL of the folder holding both editions, ``html/`` and
+    ``html-ja/``, served over HTTP on a free port (their language links
+    lead from one to the other)."""
+    assert site_ja.returncode == 0, site_ja.warnings
+    handler = functools.partial(_QuietHandler, directory=str(site.outdir.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM:
         if os.environ.get("CI"):

@@ -116,8 +116,7 @@ def test_ranking_chart_is_visible_named_and_to_scale(page, served_site, site):
     assert box is not None and box["width"] > 100 and box["height"] > 50, box
     assert chart.is_visible()
     # An image with an accessible name that starts with the ranking's caption.
-    caption = page.locator("div.ranking caption .caption-text").first.evaluate(
-        "el => [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.data).join('').trim()")
+    caption = page.locator("div.ranking caption .ranking-caption").first.inner_text().strip()
     assert caption
     named = page.get_by_role("img", name=re.compile("^" + re.escape(caption)))
     assert named.count() >= 1

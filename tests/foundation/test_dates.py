@@ -50,6 +50,13 @@ def test_partial_dates_read_as_the_guide_says(text, readable):
     assert parse_partial_date(text).readable("en") == readable
 
 
+@pytest.mark.parametrize(("text", "readable"), [
+    ("2023", "2023年"), ("2023-03", "2023年3月"), ("2023-07-06", "2023年7月6日"),
+])
+def test_partial_dates_read_in_japanese(text, readable):
+    assert parse_partial_date(text).readable("ja") == readable
+
+
 @pytest.mark.parametrize(("language", "readable"), [
     ("en", "15 July 2025"), (None, "15 July 2025"), ("ja", "2025年7月15日"),
     ("xx", "15 July 2025"),  # no such language: English

@@ -39,12 +39,16 @@ class SiteBuild:
 
 
 def build_site(outroot: Path, *extra: str, srcdir: Path = REPO, status: bool = False,
-               epoch: str = FIXED_EPOCH, builder: str = "html") -> SiteBuild:
+               epoch: str = FIXED_EPOCH, builder: str = "html",
+               outdir_name: str | None = None) -> SiteBuild:
     """Build the site as `make html` does (``-W --keep-going -n``), as of
     the date `epoch` (``SOURCE_DATE_EPOCH``); `status` keeps Sphinx's
     progress output (which pages it read) in ``.status``. A test root
-    (`srcdir`) finds the extensions on ``PYTHONPATH``."""
-    outdir, doctreedir = outroot / builder, outroot / "doctrees"
+    (`srcdir`) finds the extensions on ``PYTHONPATH``. The output goes to
+    `outroot`/<builder>, or `outroot`/`outdir_name` (its doctrees beside it)."""
+    name = outdir_name or builder
+    outdir = outroot / name
+    doctreedir = outroot / ("doctrees" if outdir_name is None else f"doctrees-{name}")
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch,
            "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO / "_ext"),
                                                        os.environ.get("PYTHONPATH")]))}
