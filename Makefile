@@ -78,7 +78,7 @@ intl: gettext ## Update the Japanese edition's catalogs in locales/ja from the t
 
 # The extensions' own words (sphinx.locale): the template of each catalog,
 # the ja catalog updated from it (translations kept), then compiled.
-CATALOGS := agreement briefing
+CATALOGS := agreement briefing foundation
 catalogs: $(STAMP) ## Extract the extensions' messages, update and compile their ja catalogs
 	for domain in $(CATALOGS); do \
 	  dir=_ext/$$domain/locale; \

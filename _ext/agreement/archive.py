@@ -21,7 +21,7 @@ from foundation.dates import build_date, parse_partial_date
 from foundation.links import link_or_content
 from foundation.tables import make_table
 
-from .diagnostics import warn
+from .diagnostics import __, warn
 from .domain import agreement_domain
 from .header import resolve_previous
 from .lifecycle import STATUS_TEXT, status_of
@@ -69,9 +69,13 @@ def check_version_tables(app: Sphinx, env: BuildEnvironment) -> None:
         for target, line in domain.version_tables[docname]:
             name = target or docname
             if name not in domain.agreements:
-                what = (f"{target!r} is not an agreement" if target
-                        else "this page is not an agreement; name one as the argument")
-                warn("unknown-agreement", f"agreement-versions: {what}", (docname, line))
+                if target:
+                    message = __("agreement-versions: {target} is not an agreement").format(
+                        target=repr(target))
+                else:
+                    message = __("agreement-versions: this page is not an agreement; name one "
+                                 "as the argument")
+                warn("unknown-agreement", message, (docname, line))
 
 
 def _date_cell(value: str | None, language: str | None) -> list[nodes.Node]:

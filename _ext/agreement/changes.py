@@ -15,6 +15,7 @@ from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
 from .blocks import BLOCK_OPTIONS
+from .diagnostics import __, defer_warning
 from .doctree import normalize_space
 
 if TYPE_CHECKING:
@@ -53,8 +54,10 @@ class ChangesDirective(SphinxDirective):
         if len(lists) != 1 or others:
             # Checked by the read-time pass, which knows whether this page is an
             # agreement; the content is kept so that nothing the author wrote is lost.
-            block["bad_changes"] = ("changes: give the changes as one bullet list "
-                                    f"(found {len(lists)} lists and {len(others)} other blocks)")
+            defer_warning(block, "bad-changes",
+                          __("changes: give the changes as one bullet list (found {lists} lists "
+                             "and {others} other blocks)").format(
+                                 lists=len(lists), others=len(others)))
         block += body.children
         return [block]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .diagnostics import warn
+from .diagnostics import __, warn
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -87,16 +87,22 @@ def check_text(text: str, source: str | None, line: int | None,
     lines = _Lines(line)
     for match in _UNDECLARED.finditer(text):
         if match.group(1)[0].isupper():
-            warn("undeclared-definition", f"{match.group(0)!r} looks like a definition: mark the "
-                 "term with the define role", location(lines, match.start()))
+            warn("undeclared-definition", __("{text} looks like a definition: mark the term "
+                                             "with the define role").format(
+                                                 text=repr(match.group(0))),
+                 location(lines, match.start()))
     if japanese:
         lines = _Lines(line)
         for match in _UNDECLARED_JA.finditer(text):
-            warn("undeclared-definition", f"{match.group(0)!r} looks like a definition: mark "
-                 "the term with the define role", location(lines, match.start()))
+            warn("undeclared-definition", __("{text} looks like a definition: mark the term "
+                                             "with the define role").format(
+                                                 text=repr(match.group(0))),
+                 location(lines, match.start()))
     lines = _Lines(line)
     for match in _UNMARKED.finditer(text):
         if _STATUTE_AFTER.match(text, match.end()) or _after_statute_code(text, match.start()):
             continue
-        warn("unmarked-reference", f"{match.group(0)!r} is typed by hand: use the clause role, "
-             "so that its number follows the clauses", location(lines, match.start()))
+        warn("unmarked-reference", __("{text} is typed by hand: use the clause role, so that "
+                                      "its number follows the clauses").format(
+                                          text=repr(match.group(0))),
+             location(lines, match.start()))

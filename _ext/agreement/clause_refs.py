@@ -20,7 +20,7 @@ from sphinx.util.docutils import SphinxRole
 from foundation.messages import fill
 from foundation.roles import split_title
 
-from .diagnostics import defer_warning, role_problem, warn
+from .diagnostics import __, defer_warning, role_problem, warn
 from .doctree import normalize_space
 from .numbering import refresh_clause_title
 
@@ -72,7 +72,7 @@ class ClauseRole(SphinxRole):
         if not spec:
             problem = role_problem(self.rawtext, "")
             self.set_source_info(problem)
-            defer_warning(problem, "empty-role", "clause needs the label of a clause")
+            defer_warning(problem, "empty-role", __("clause needs the label of a clause"))
             return [problem], []
         items = []
         for part in spec.split(","):
@@ -80,7 +80,8 @@ class ClauseRole(SphinxRole):
             broken = False
             if not start or (dots and not end):
                 defer_warning(node, "bad-range",
-                              f"clause: {part.strip()!r} lacks an end of its range")
+                              __("clause: {part} lacks an end of its range").format(
+                                  part=repr(part.strip())))
                 broken = True
             items.append([
                 nodes.fully_normalize_name(start),
@@ -185,19 +186,24 @@ def _resolve(
         if first is None or last is None:
             if warn_problems:
                 missing = start if first is None else end
-                warn("unknown-clause", f"clause: {missing!r} is not the label of a clause "
-                     "of an agreement", node)
+                warn("unknown-clause", __("clause: {label} is not the label of a clause of an "
+                                          "agreement").format(label=repr(missing)), node)
             return []
         if first[0] != last[0]:
             if warn_problems:
-                warn("bad-range", f"clause: the ends of {start}..{end} are in different "
-                     f"agreements ({first[0]}, {last[0]})", node)
+                warn("bad-range", __("clause: the ends of {start}..{end} are in different "
+                                     "agreements ({first}, {last})").format(
+                                         start=start, end=end, first=first[0], last=last[0]),
+                     node)
             return []
         if first[1] > last[1]:
             if warn_problems:
-                warn("bad-range", f"clause: {start}..{end} is out of order (it runs from "
-                     f"{catalog.clauses[first[0]][first[1]]['number']} back to "
-                     f"{catalog.clauses[last[0]][last[1]]['number']})", node)
+                warn("bad-range", __("clause: {start}..{end} is out of order (it runs from "
+                                     "{first} back to {last})").format(
+                                         start=start, end=end,
+                                         first=catalog.clauses[first[0]][first[1]]["number"],
+                                         last=catalog.clauses[last[0]][last[1]]["number"]),
+                     node)
             return []
         resolved.append((first[0], first[1], last[1]))
     return resolved

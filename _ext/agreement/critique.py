@@ -29,7 +29,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from .checks import _Lines
-from .diagnostics import AgreementWarning, warn
+from .diagnostics import AgreementWarning, __, warn
 from .domain import agreement_domain
 from .export import QUIETLY_RESOLVED, summary_text
 from .reading import BlockLines, ClauseReading, measure_clause
@@ -199,16 +199,20 @@ class WordCritic:
             lines = _Lines(line)
             for match in self.archaic_pattern.finditer(text):
                 word = match.group(0)
-                self.found(clause, "archaic-word", f"{word!r} is archaic: write "
-                           f"{self.archaic.get(word.lower(), 'a plain word')!r} instead",
+                plain = self.archaic.get(word.lower(), __("a plain word"))
+                self.found(clause, "archaic-word",
+                           __("{word} is archaic: write {plain} instead").format(
+                               word=repr(word), plain=repr(plain)),
                            location(lines, match.start()))
         if "number-doublet" in checks and "(" in text:
             lines = _Lines(line)
             for match in _DOUBLET.finditer(text):
                 digits = (match.group("digits") or match.group("first")).strip()
                 shown = " ".join(match.group(0).split())
-                self.found(clause, "number-doublet", f"{shown!r} gives the number twice, in "
-                           f"words and in digits: write it once ({digits!r})",
+                self.found(clause, "number-doublet",
+                           __("{shown} gives the number twice, in words and in digits: write "
+                              "it once ({digits})").format(
+                                  shown=repr(shown), digits=repr(digits)),
                            location(lines, match.start()))
         if "all-caps" in checks:
             lines = _Lines(line)
@@ -228,9 +232,11 @@ class WordCritic:
             if len(run) >= CAPS_WORDS:
                 offset = match.start() + run[0].start()
                 shown = " ".join(item.group(0) for item in run[:CAPS_WORDS])
-                self.found(clause, "all-caps", f"{len(run)} words in capitals ({shown!r} ...): "
-                           "capitals are harder to read, not more conspicuous; write the "
-                           "passage in ordinary case inside a conspicuous directive instead",
+                self.found(clause, "all-caps",
+                           __("{count} words in capitals ({shown} ...): capitals are harder to "
+                              "read, not more conspicuous; write the passage in ordinary case "
+                              "inside a conspicuous directive instead").format(
+                                  count=len(run), shown=repr(shown)),
                            location(offset))
             run = []
 
@@ -323,25 +329,32 @@ def _critique_agreement(app: Sphinx, root: nodes.Element, checks: frozenset[str]
         title = reading.sentences[0].block if reading.sentences else (
             section[0] if section.children else section)
         if "hard-to-read" in checks and reading.grade > config.agreement_reading_grade:
-            warn("hard-to-read", f"clause {number} reads at grade {reading.grade:.1f} "
-                 f"(Flesch-Kincaid), above {config.agreement_reading_grade}: write shorter "
-                 "sentences and plainer words", title)
+            warn("hard-to-read", __("clause {number} reads at grade {grade} (Flesch-Kincaid), "
+                                    "above {limit}: write shorter sentences and plainer "
+                                    "words").format(
+                                        number=number, grade=f"{reading.grade:.1f}",
+                                        limit=config.agreement_reading_grade), title)
         if "long-sentence" in checks:
             for sentence in reading.sentences:
                 if sentence.words > config.agreement_sentence_words:
                     line = lines.line(sentence.block, sentence.offset)
                     source = sentence.block.source
                     start = " ".join(sentence.text.split()[:8])
-                    warn("long-sentence", f"a sentence of {sentence.words} words (more than "
-                         f"{config.agreement_sentence_words}) in clause {number}: split it "
-                         f"into shorter ones ({start!r} ...)",
+                    warn("long-sentence", __("a sentence of {words} words (more than {limit}) "
+                                             "in clause {number}: split it into shorter ones "
+                                             "({start} ...)").format(
+                                                 words=sentence.words,
+                                                 limit=config.agreement_sentence_words,
+                                                 number=number, start=repr(start)),
                          f"{source}:{line}" if source and line else sentence.block)
         if ("missing-summary" in checks and _depth(section) == 1
                 and words_below[id(section)] > config.agreement_summary_words
                 and summary_text(section) is None):
-            warn("missing-summary", f"clause {number} has {words_below[id(section)]} words "
-                 f"(more than {config.agreement_summary_words}) and no summary: add a "
-                 "summary directive that says it in short", title)
+            warn("missing-summary", __("clause {number} has {words} words (more than {limit}) "
+                                       "and no summary: add a summary directive that says it "
+                                       "in short").format(
+                                           number=number, words=words_below[id(section)],
+                                           limit=config.agreement_summary_words), title)
 
 
 def _depth(section: nodes.section) -> int:
@@ -364,8 +377,10 @@ def check_config(app: Sphinx) -> None:
         line = next((number for number, text in enumerate(lines, 1)
                      if text.lstrip().startswith("agreement_critique")), 1)
     for name in unknown:
-        warn("unknown-check", f"agreement_critique: {name!r} is not a check of the "
-             f"critique (they are {', '.join(CRITIQUE_CHECKS)})", f"{conf}:{line}")
+        warn("unknown-check", __("agreement_critique: {name} is not a check of the critique "
+                                 "(they are {checks})").format(
+                                     name=repr(name), checks=", ".join(CRITIQUE_CHECKS)),
+             f"{conf}:{line}")
 
 
 def setup_critique(app: Sphinx) -> None:

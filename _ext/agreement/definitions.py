@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from .blocktext import BlockText
-from .diagnostics import warn
+from .diagnostics import __, warn
 from .doctree import HEADINGS, enclosing_block, enclosing_clause
 from .forms import slugify, term_forms
 
@@ -88,8 +88,9 @@ def collect_definitions(document: nodes.document,
         # (one walk up the tree for both questions).
         block = enclosing_block(node)
         if isinstance(block, HEADINGS):
-            warn("define-in-heading", f"define {node['term']!r} in a heading: define terms "
-                 "in the running text of a clause", node)
+            warn("define-in-heading", __("define {term} in a heading: define terms in the "
+                                         "running text of a clause").format(
+                                             term=repr(node["term"])), node)
             node.replace_self(nodes.inline("", "", *node.children))
             continue
         node["ids"].append(ids.new(node["term"]))
@@ -97,8 +98,10 @@ def collect_definitions(document: nodes.document,
         forms = term_forms(node["term"])
         first = next((owner[form] for form in forms if form in owner), None)
         if first is not None:
-            warn("duplicate-term", f"the term {node['term']!r} is already defined at line "
-                 f"{first.node.line} (as {first.term!r})", node)
+            warn("duplicate-term", __("the term {term} is already defined at line {line} (as "
+                                      "{first})").format(
+                                          term=repr(node["term"]), line=first.node.line,
+                                          first=repr(first.term)), node)
             continue
         if block is not None:
             text = texts.get(id(block))

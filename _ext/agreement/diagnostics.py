@@ -12,11 +12,17 @@ from __future__ import annotations
 from typing import Final, Literal
 
 from docutils import nodes
+from sphinx.locale import get_translation
 
 from foundation.diagnostics import Location, WarningRegistry
 
-__all__ = ["WARNING_SUBTYPES", "WARNING_TYPE", "AgreementWarning", "defer_warning",
+__all__ = ["WARNING_SUBTYPES", "WARNING_TYPE", "AgreementWarning", "__", "defer_warning",
            "role_problem", "warn"]
+
+#: The extension's messages on the console (its warnings), Sphinx's ``__``:
+#: the catalog ``agreement`` (as ``_``, the words written into pages), in the
+#: console's language. Every message is ``__("... {name} ...").format(...)``.
+__ = get_translation("agreement", "console")
 
 #: The warning ``type`` of every warning the extension emits.
 WARNING_TYPE: Final = "agreement"

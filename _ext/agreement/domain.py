@@ -28,7 +28,7 @@ from .clause_refs import (
     resolve_reference,
     unknown_label,
 )
-from .diagnostics import warn
+from .diagnostics import __, warn
 from .forms import straight_quotes
 from .term_roles import UseRole, term_link
 
@@ -307,13 +307,13 @@ def warn_missing_reference(app: Sphinx, domain: Domain | None,
     if domain is None or domain.name != AgreementDomain.name:
         return False
     if node["reftype"] == "clause":
-        warn("unknown-clause", f"clause: {node['reftarget']!r} is not the label of a clause "
-             "of an agreement", node)
+        warn("unknown-clause", __("clause: {label} is not the label of a clause of an "
+                                  "agreement").format(label=repr(node["reftarget"])), node)
         return True
     if node["reftype"] == "use":
         # (A `use` in an agreement is linked, or warned about, when it is read.)
-        warn("undefined-term", f"use: no agreement defines the term {node['reftarget']!r}",
-             node)
+        warn("undefined-term", __("use: no agreement defines the term {term}").format(
+            term=repr(node["reftarget"])), node)
         return True
     return False
 

@@ -20,7 +20,7 @@ from foundation.directives import option_location
 from foundation.links import link_or_content
 from foundation.urls import check_url
 
-from .diagnostics import warn
+from .diagnostics import __, warn
 from .domain import agreement_domain
 from .lifecycle import notices, status_of
 from .outputs import (
@@ -97,22 +97,25 @@ class AgreementDirective(SphinxDirective):
         options = {key: (value or "").strip() for key, value in self.options.items()}
         for required in ("provider", "last-updated"):
             if not options.get(required):
-                warn("missing-option", f"agreement: the {required!r} option is required", node)
+                warn("missing-option", __("agreement: the {option} option is required").format(
+                    option=repr(required)), node)
         node["provider"] = options.get("provider") or None
         node["governing_law"] = options.get("governing-law") or None
         node["source"] = None
         if options.get("source"):
             verdict = check_url(options["source"])
             if verdict.url is None:
-                warn("bad-url", f"agreement: source {options['source']!r} is not linked: "
-                     f"{verdict.reason}", option_location(self, "source"))
+                warn("bad-url", __("agreement: source {source} is not linked: {reason}").format(
+                    source=repr(options["source"]), reason=verdict.reason),
+                     option_location(self, "source"))
             node["source"] = verdict.url
         node["last_updated"] = None
         if options.get("last-updated"):
             date = parse_iso_date(options["last-updated"])
             if date is None:
-                warn("bad-date", f"agreement: last-updated {options['last-updated']!r} is not "
-                     "an ISO date YYYY-MM-DD", node)
+                warn("bad-date", __("agreement: last-updated {value} is not an ISO date "
+                                    "YYYY-MM-DD").format(value=repr(options["last-updated"])),
+                     node)
             else:
                 node["last_updated"] = date.isoformat()
         previous = options.get("previous")
@@ -127,8 +130,9 @@ class AgreementDirective(SphinxDirective):
             # Labels are normalised names (lower case, single spaces): a prefix
             # that is not one can start no label.
             if prefix != nodes.fully_normalize_name(prefix) or " " in prefix:
-                warn("bad-label-prefix", f"agreement: label-prefix {prefix!r} cannot start a "
-                     "label (labels are lower case, without spaces)",
+                warn("bad-label-prefix", __("agreement: label-prefix {prefix} cannot start a "
+                                            "label (labels are lower case, without "
+                                            "spaces)").format(prefix=repr(prefix)),
                      option_location(self, "label-prefix"))
                 return [node]
             node["label_prefix"] = prefix
@@ -142,12 +146,13 @@ class AgreementDirective(SphinxDirective):
         location = option_location(self, "effective")
         date = parse_iso_date(value)
         if date is None:
-            warn("bad-effective", f"agreement: effective {value!r} is not an ISO date "
-                 "YYYY-MM-DD", location)
+            warn("bad-effective", __("agreement: effective {value} is not an ISO date "
+                                     "YYYY-MM-DD").format(value=repr(value)), location)
             return None
         if last_updated is not None and date.isoformat() < last_updated:
-            warn("bad-effective", f"agreement: effective {value} is earlier than last-updated "
-                 f"{last_updated}", location)
+            warn("bad-effective", __("agreement: effective {value} is earlier than "
+                                     "last-updated {last_updated}").format(
+                                         value=value, last_updated=last_updated), location)
         return date.isoformat()
 
 
@@ -162,13 +167,13 @@ def check_previous(app: Sphinx, env: BuildEnvironment) -> None:
             continue
         location = (docname, meta["line"])
         if previous == docname:
-            warn("bad-previous", "agreement: previous names this agreement itself", location)
+            warn("bad-previous", __("agreement: previous names this agreement itself"), location)
         elif previous not in env.all_docs:
-            warn("bad-previous", f"agreement: previous names {previous!r}, which is not a "
-                 "document", location)
+            warn("bad-previous", __("agreement: previous names {previous}, which is not a "
+                                    "document").format(previous=repr(previous)), location)
         elif previous not in domain.agreements:
-            warn("bad-previous", f"agreement: previous names {previous!r}, which is not an "
-                 "agreement", location)
+            warn("bad-previous", __("agreement: previous names {previous}, which is not an "
+                                    "agreement").format(previous=repr(previous)), location)
 
 
 def render_header(app: Sphinx, headers: Sequence[agreement_header]) -> None:

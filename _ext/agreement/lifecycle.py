@@ -18,7 +18,7 @@ from sphinx.locale import get_translation
 from foundation.dates import build_date, parse_iso_date, readable_date
 from foundation.messages import fill
 
-from .diagnostics import warn
+from .diagnostics import __, warn
 from .domain import agreement_domain
 
 if TYPE_CHECKING:
@@ -153,8 +153,9 @@ def check_versions(app: Sphinx, env: BuildEnvironment) -> None:
         if len(cycle) > 1:  # (a version naming itself warns bad-previous)
             if not in_cycle & set(cycle):
                 first = min(cycle)
-                warn("version-cycle", "agreement: the previous options form a cycle: "
-                     + " -> ".join([*cycle, cycle[0]]), (first, agreements[first]["line"]))
+                warn("version-cycle", __("agreement: the previous options form a cycle: "
+                                         "{cycle}").format(cycle=" -> ".join([*cycle, cycle[0]])),
+                     (first, agreements[first]["line"]))
             in_cycle.update(cycle)
     for docname in sorted(agreements):
         meta = agreements[docname]
@@ -165,9 +166,11 @@ def check_versions(app: Sphinx, env: BuildEnvironment) -> None:
             continue
         own, earlier = effective_of(meta), effective_of(agreements[previous])
         if own is not None and earlier is not None and own <= earlier:
-            warn("bad-effective", f"agreement: effective {own.isoformat()} is not after the "
-                 f"effective date {earlier.isoformat()} of the previous version "
-                 f"{previous!r}", (docname, meta["line"]))
+            warn("bad-effective", __("agreement: effective {effective} is not after the "
+                                     "effective date {earlier} of the previous version "
+                                     "{previous}").format(
+                                         effective=own.isoformat(), earlier=earlier.isoformat(),
+                                         previous=repr(previous)), (docname, meta["line"]))
         _check_renamed_labels(docname, domain.clauses.get(docname, []),
                               previous, domain.clauses.get(previous, []))
 
@@ -188,10 +191,13 @@ def _check_renamed_labels(docname: str, new: list[ClauseRecord],
                                                              versions(new)).items()):
         was, now = old[old_index], new[new_index]
         if was["label"] and now["label"] and was["anchor"] != now["anchor"]:
-            warn("renamed-label", f"clause {now['number']} ({now['title']}): its anchor "
-                 f"{now['anchor']!r} was {was['anchor']!r} in {previous!r}, so links to that "
-                 "clause differ between the versions (give both the same label after the "
-                 "label-prefix)", (docname, now["line"]))
+            warn("renamed-label", __("clause {number} ({title}): its anchor {anchor} was "
+                                     "{was} in {previous}, so links to that clause differ "
+                                     "between the versions (give both the same label after "
+                                     "the label-prefix)").format(
+                                         number=now["number"], title=now["title"],
+                                         anchor=repr(now["anchor"]), was=repr(was["anchor"]),
+                                         previous=repr(previous)), (docname, now["line"]))
 
 
 def setup_lifecycle(app: Sphinx) -> None:

@@ -15,7 +15,7 @@ from .blocks import summary_block
 from .checks import check_text
 from .clause_refs import clause_reference
 from .defined_terms import defined_terms_block
-from .diagnostics import warn
+from .diagnostics import __, warn
 from .doctree import HEADINGS, enclosing_clause, is_inside, located, replace_nodes
 from .forms import straight_quotes
 from .header import agreement_header
@@ -168,8 +168,8 @@ def link_use_roles(terms: list[DefinedTerm], uses: list[term_use], docname: str,
         xref = node.parent
         term = by_form.get(straight_quotes(node["term"]))
         if term is None:
-            warn("undefined-term", f"use: the agreement does not define {node['term']!r}",
-                 node)
+            warn("undefined-term", __("use: the agreement does not define {term}").format(
+                term=repr(node["term"])), node)
             replacements.append((xref, (nodes.inline(node.rawsource, node.astext()),)))
             continue
         term.note_use(enclosing_clause(node), used)

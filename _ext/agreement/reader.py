@@ -23,7 +23,7 @@ from .clause_refs import ClauseCatalog, clause_reference, resolve_clause_referen
 from .critique import word_critic
 from .defined_terms import build_index, defined_terms_block
 from .definitions import collect_definitions
-from .diagnostics import AgreementWarning, role_problem, warn
+from .diagnostics import AgreementWarning, __, role_problem, warn
 from .doctree import HEADINGS, Collected, collect, is_inside, normalize_space, replace_nodes
 from .domain import agreement_domain
 from .header import agreement_header
@@ -66,8 +66,9 @@ class AgreementReader(SphinxTransform):
         document, docname = self.document, self.env.docname
         header = headers[0]
         for extra in headers[1:]:
-            warn("duplicate-agreement", "agreement: a document holds one agreement; this second "
-                 f"agreement directive is ignored (the first is at line {header.line})", extra)
+            warn("duplicate-agreement", __("agreement: a document holds one agreement; this "
+                                           "second agreement directive is ignored (the first "
+                                           "is at line {line})").format(line=header.line), extra)
             extra.parent.remove(extra)
         title, clauses = self.number_clauses(header)
         if isinstance(header.parent, nodes.section):
@@ -77,8 +78,11 @@ class AgreementReader(SphinxTransform):
             for clause in clauses:
                 for label in clause["labels"]:
                     if not label.startswith(prefix):
-                        warn("bad-label-prefix", f"clause {clause['number']}: its label "
-                             f"{label!r} lacks the agreement's label-prefix {prefix!r}",
+                        warn("bad-label-prefix", __("clause {number}: its label {label} lacks "
+                                                    "the agreement's label-prefix "
+                                                    "{prefix}").format(
+                                                        number=clause["number"],
+                                                        label=repr(label), prefix=repr(prefix)),
                              (docname, clause["line"] or header.line))
 
         # Same-document clause references get their text now, so that the
@@ -94,8 +98,9 @@ class AgreementReader(SphinxTransform):
         link_use_roles(terms, found[term_use], docname, scanner.used)
         for term in terms:
             if not term.uses:
-                warn("unused-term", f"the term {term.term!r} is defined but never used "
-                     "elsewhere in its agreement", term.node)
+                warn("unused-term", __("the term {term} is defined but never used elsewhere "
+                                       "in its agreement").format(term=repr(term.term)),
+                     term.node)
         order = {clause["number"]: position for position, clause in enumerate(clauses)}
         records = [term.record(order) for term in terms]
         for index in found[defined_terms_block]:
@@ -103,13 +108,16 @@ class AgreementReader(SphinxTransform):
         title_section = header.parent
         for block in found[changes_block]:
             if block.parent is not title_section:
-                warn("bad-changes", "changes: place it under the agreement's header, before "
-                     "the first clause", block)
-            if block.get("bad_changes"):
-                warn("bad-changes", block["bad_changes"], block)
+                warn("bad-changes", __("changes: place it under the agreement's header, before "
+                                       "the first clause"), block)
+            # What the directive found wrong with its body (`defer_warning`).
+            deferred: list[tuple[AgreementWarning, str]] = block.get("deferred_warnings", [])
+            for subtype, message in deferred:
+                warn(subtype, message, block)
             if not header.get("previous"):
-                warn("changes-without-previous", "changes: this agreement names no previous "
-                     "version for the changes to be from", block)
+                warn("changes-without-previous", __("changes: this agreement names no previous "
+                                                    "version for the changes to be from"),
+                     block)
 
         agreement: AgreementRecord = {
             "title": title,
@@ -133,14 +141,14 @@ class AgreementReader(SphinxTransform):
         title_section = next((child for child in self.document.children
                               if isinstance(child, nodes.section)), None)
         if title_section is None:
-            warn("missing-title", "agreement: the document has no title", header)
+            warn("missing-title", __("agreement: the document has no title"), header)
             return docname, []
         title = docname
         if title_section.children and isinstance(title_section[0], nodes.title):
             title = normalize_space(title_section[0].astext()) or docname
         if header.parent is not title_section:
-            warn("misplaced-agreement", "agreement: place the directive right after the "
-                 "document's title", header)
+            warn("misplaced-agreement", __("agreement: place the directive right after the "
+                                           "document's title"), header)
         return title, number_clauses(self.document, title_section, header.get("label_prefix"))
 
     def place_role_nodes(self, found: Collected) -> None:
@@ -164,15 +172,16 @@ class AgreementReader(SphinxTransform):
         replace_nodes((use.parent, (nodes.inline(use.rawsource, use.astext()),))
                       for use in found[term_use] if is_inside(use, HEADINGS))
         for definition in found[term_definition]:
-            warn("outside-agreement", f"define {definition['term']!r}: this document is not "
-                 "an agreement (it has no agreement directive)", definition)
+            warn("outside-agreement", __("define {term}: this document is not an agreement (it "
+                                         "has no agreement directive)").format(
+                                             term=repr(definition["term"])), definition)
         for index in found[defined_terms_block]:
-            warn("outside-agreement", "defined-terms: this document is not an agreement "
-                 "(it has no agreement directive)", index)
+            warn("outside-agreement", __("defined-terms: this document is not an agreement "
+                                         "(it has no agreement directive)"), index)
             index.parent.remove(index)
         for block in found[changes_block]:
-            warn("outside-agreement", "changes: this document is not an agreement "
-                 "(it has no agreement directive)", block)
+            warn("outside-agreement", __("changes: this document is not an agreement (it has "
+                                         "no agreement directive)"), block)
 
 
 def _dependencies(found: Collected) -> Dependencies:

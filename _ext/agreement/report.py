@@ -26,7 +26,7 @@ from foundation.links import link_or_content
 from foundation.tables import make_table
 
 from .critique import enabled_checks, figure_findings, is_english
-from .diagnostics import warn
+from .diagnostics import __, warn
 from .domain import agreement_domain
 from .export import _RESOLVED, agreement_data, build_export
 from .header import resolve_previous
@@ -78,8 +78,9 @@ def check_reports(app: Sphinx, doctree: nodes.document) -> None:
         return
     for node in list(doctree.findall(agreement_report)):
         if not node["agreement"]:
-            warn("outside-agreement", "agreement-report: this document is not an agreement "
-                 "(it has no agreement directive); name one as the argument", node)
+            warn("outside-agreement", __("agreement-report: this document is not an agreement "
+                                         "(it has no agreement directive); name one as the "
+                                         "argument"), node)
             node.parent.remove(node)
 
 
@@ -109,8 +110,8 @@ def fill_reports(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         target = node["agreement"] or node["docname"]
         if target not in domain.agreements:
             if node["agreement"]:
-                warn("unknown-agreement", f"agreement-report: {target!r} is not an agreement "
-                     "of this site", node)
+                warn("unknown-agreement", __("agreement-report: {target} is not an agreement of "
+                                             "this site").format(target=repr(target)), node)
             node.parent.remove(node)
             continue
         data = _export_of(app, doctree, docname, target)

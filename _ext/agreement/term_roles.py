@@ -12,7 +12,7 @@ from sphinx.util.docutils import SphinxRole
 
 from foundation.roles import split_title
 
-from .diagnostics import defer_warning, role_problem
+from .diagnostics import __, defer_warning, role_problem
 from .doctree import normalize_space
 from .term_nodes import make_term_definition, make_term_reference, term_use
 
@@ -36,7 +36,7 @@ class DefineRole(SphinxRole):
         if not term:
             problem = role_problem(self.rawtext, "")
             self.set_source_info(problem)
-            defer_warning(problem, "empty-role", "define needs the term to define")
+            defer_warning(problem, "empty-role", __("define needs the term to define"))
             return [problem], []
         node = make_term_definition(self.rawtext, term, self.config.language)
         self.set_source_info(node)
@@ -54,7 +54,7 @@ class UseRole(SphinxRole):
         if not term:
             problem = role_problem(self.rawtext, "")
             self.set_source_info(problem)
-            defer_warning(problem, "empty-role", "use needs the term to link to")
+            defer_warning(problem, "empty-role", __("use needs the term to link to"))
             return [problem], []
         node = term_use(self.rawtext, display, term=term)
         self.set_source_info(node)

@@ -23,7 +23,7 @@ from sphinx.util.osutil import relative_uri
 from foundation.dates import babel_locale
 from foundation.urls import check_url
 
-from .diagnostics import warn
+from .diagnostics import __, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -111,8 +111,8 @@ def check_governing_edition(app: Sphinx, config: Config) -> None:
     """A governing edition that may not become a link warns ``bad-url``."""
     root = config.agreement_governing_edition
     if root and (problem := check_url(root).reason):
-        warn("bad-url", f"agreement_governing_edition {root!r} is not used: {problem}",
-             str(Path(app.confdir) / "conf.py"))
+        warn("bad-url", __("agreement_governing_edition {root} is not used: {problem}").format(
+            root=repr(root), problem=problem), str(Path(app.confdir) / "conf.py"))
 
 
 def governing_notice(header: nodes.Element, language: str | None,

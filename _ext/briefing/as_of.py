@@ -14,7 +14,7 @@ from foundation.directives import option_location
 from foundation.messages import fill
 
 from .diagnostics import warn
-from .translations import _
+from .translations import _, __
 
 if TYPE_CHECKING:
     from sphinx.util.docutils import SphinxDirective
@@ -33,8 +33,9 @@ def as_of_option(directive: SphinxDirective) -> PartialDate | None:
     value = (directive.options.get(OPTION) or "").strip()
     date = parse_partial_date(value)
     if date is None:
-        warn("bad-date", f"{directive.name}: `as-of` must be a date (YYYY, YYYY-MM or "
-             f"YYYY-MM-DD), not {value!r}; no date is shown",
+        warn("bad-date", __("{directive}: `as-of` must be a date (YYYY, YYYY-MM or "
+                            "YYYY-MM-DD), not {value}; no date is shown").format(
+                                directive=directive.name, value=repr(value)),
              option_location(directive, OPTION))
     return date
 

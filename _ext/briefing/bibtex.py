@@ -35,6 +35,7 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from .diagnostics import warn
+from .translations import __
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -60,7 +61,7 @@ def source_notes(directive: SphinxDirective, keys_text: str) -> list[nodes.Node]
     if not keys_text.strip():
         return []
     if "footcite" not in directive.env.domains:  # sphinxcontrib.bibtex not loaded
-        warn("bad-option", "`source` needs the sphinxcontrib.bibtex extension",
+        warn("bad-option", __("`source` needs the sphinxcontrib.bibtex extension"),
              directive.get_location())
         return []
     language: Any = directive.state_machine.language

@@ -16,6 +16,7 @@ from sphinx.util.docutils import LoggingReporter, SphinxDirective
 
 from .diagnostics import warn
 from .domain import briefing_domain
+from .translations import __
 from .vocabulary import valid_keys_text
 
 if TYPE_CHECKING:
@@ -46,12 +47,15 @@ class DisclaimerDirective(SphinxDirective):
         key = self.arguments[0].strip() if self.arguments else ""
         disclaimers: dict[str, str] = self.config.briefing_disclaimers
         if not key:
-            warn("missing-option", "disclaimer: the key argument is missing; keys of "
-                 f"briefing_disclaimers: {valid_keys_text(disclaimers)}", location)
+            warn("missing-option", __("disclaimer: the key argument is missing; keys of "
+                                      "briefing_disclaimers: {keys}").format(
+                                          keys=valid_keys_text(disclaimers)), location)
             return []
         if key not in disclaimers:
-            warn("unknown-disclaimer", f"unknown disclaimer {key!r}; keys of "
-                 f"briefing_disclaimers: {valid_keys_text(disclaimers)}", location)
+            warn("unknown-disclaimer", __("unknown disclaimer {key}; keys of "
+                                          "briefing_disclaimers: {keys}").format(
+                                              key=repr(key), keys=valid_keys_text(disclaimers)),
+                 location)
             return []
         confdir = Path(briefing_domain(self.env).confdir or self.env.srcdir)
         path = (confdir / str(disclaimers[key])).resolve()
@@ -60,15 +64,19 @@ class DisclaimerDirective(SphinxDirective):
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            warn("unknown-disclaimer", f"disclaimer {key!r}: cannot read {disclaimers[key]!r} "
-                 f"({error.__class__.__name__})", location)
+            warn("unknown-disclaimer", __("disclaimer {key}: cannot read {path} "
+                                          "({error})").format(
+                                              key=repr(key), path=repr(disclaimers[key]),
+                                              error=error.__class__.__name__), location)
             return []
         # A disclaimer file that shows itself (directly or through another one)
         # would be parsed without end.
         active = cast("list[str]", self.env.temp_data.setdefault(ACTIVE_ATTR, []))
         if key in active:
-            warn("unknown-disclaimer", f"disclaimer {key!r} is shown inside its own text "
-                 f"({' -> '.join([*active, key])}); left out", location)
+            warn("unknown-disclaimer", __("disclaimer {key} is shown inside its own text "
+                                          "({chain}); left out").format(
+                                              key=repr(key), chain=" -> ".join([*active, key])),
+                 location)
             return []
         box = nodes.container(classes=["disclaimer", f"disclaimer-{nodes.make_id(key)}"])
         self.set_source_info(box)

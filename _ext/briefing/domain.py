@@ -21,6 +21,7 @@ from sphinx.util.nodes import make_refnode
 from foundation.roles import split_title
 
 from .diagnostics import warn
+from .translations import __
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Set
@@ -206,8 +207,10 @@ class BriefingDomain(Domain):
             if earlier is not record:
                 warn(
                     "duplicate-id",
-                    f"duplicate technology id {record['id']!r}: also defined at "
-                    f"{self.env.doc2path(earlier['docname'], False)}:{earlier['line']}",
+                    __("duplicate technology id {id}: also defined at {path}:{line}").format(
+                        id=repr(record["id"]),
+                        path=self.env.doc2path(earlier["docname"], False),
+                        line=earlier["line"]),
                     (record["docname"], record["line"]),
                 )
 
@@ -278,7 +281,8 @@ def warn_unknown_tech(app: Sphinx, domain: Domain | None, node: addnodes.pending
     if domain is None or domain.name != BriefingDomain.name:
         return False
     warn("unknown-tech",
-         f"unknown technology {node['reftarget']!r} (no `technology` directive has this id)",
+         __("unknown technology {id} (no `technology` directive has this id)").format(
+             id=repr(node["reftarget"])),
          node)
     return True
 

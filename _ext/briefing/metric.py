@@ -15,6 +15,7 @@ from .diagnostics import warn
 from .domain import briefing_domain
 from .technology import enclosing_card
 from .translated import translatable_text
+from .translations import __
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,9 +40,10 @@ class MetricDirective(SphinxDirective):
         figure = self.arguments[0].strip() if self.arguments else ""
         label = self.options.get("label", "").strip()
         if not figure:
-            warn("missing-option", "metric: the figure argument is missing", location)
+            warn("missing-option", __("metric: the figure argument is missing"), location)
         if not label:
-            warn("missing-option", "metric: the required `label` option is missing", location)
+            warn("missing-option", __("metric: the required `label` option is missing"),
+                 location)
         date = as_of_option(self)
 
         callout = nodes.container(classes=["metric"])
@@ -74,8 +76,8 @@ class MetricDirective(SphinxDirective):
         if not self.options.get("source", "").strip() and not has_citation(body):
             warn(
                 "unsourced-metric",
-                f"metric {figure or '(no figure)'!r} has no `source` option and no "
-                "citation in its body",
+                __("metric {figure} has no `source` option and no citation in its "
+                   "body").format(figure=repr(figure or __("(no figure)"))),
                 location,
             )
         tech_id, area = enclosing_card(self.env)

@@ -23,7 +23,7 @@ from .diagnostics import warn
 from .domain import briefing_domain
 from .technology import enclosing_card
 from .translated import translatable_text
-from .translations import _
+from .translations import _, __
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -65,7 +65,8 @@ class RankingDirective(SphinxDirective):
         self.from_file, self.where = False, ""
         caption = self.arguments[0].strip() if self.arguments else ""
         if not caption:
-            warn("missing-option", "ranking: the caption argument is missing", self.location)
+            warn("missing-option", __("ranking: the caption argument is missing"),
+                 self.location)
             caption = str(_("Ranking"))
         date = as_of_option(self)
         records = self._read_records()
@@ -73,8 +74,8 @@ class RankingDirective(SphinxDirective):
             return []
         header, data = records[0][1], records[1:]
         if len(header) < 2 or not data:
-            warn("bad-ranking", "ranking: the CSV needs a header row, a name column, a value "
-                 "column and at least one data row", self.location)
+            warn("bad-ranking", __("ranking: the CSV needs a header row, a name column, a "
+                                   "value column and at least one data row"), self.location)
             return []
         name_column = self._name_column(header, data)
         value_column = self._value_column(header, data, name_column)
@@ -82,12 +83,14 @@ class RankingDirective(SphinxDirective):
             return []
         rows, bars = self._rows(header, data, name_column, value_column)
         if not rows:
-            warn("bad-ranking", "ranking: no usable row is left", self.location)
+            warn("bad-ranking", __("ranking: no usable row is left"), self.location)
             return []
         highlight = self.options.get("highlight", "").strip()
         if highlight and not any(bar.highlight for bar in bars):
-            warn("bad-option", f"ranking: highlight {highlight!r} matches no name in the "
-                 f"column {header[name_column]!r}", self.location)
+            warn("bad-option", __("ranking: highlight {highlight} matches no name in the "
+                                  "column {column}").format(
+                                      highlight=repr(highlight),
+                                      column=repr(header[name_column])), self.location)
 
         serial = self.env.current_document.new_serial_number("briefing-ranking")
         base_id = f"briefing-ranking-{serial}"
@@ -132,16 +135,16 @@ class RankingDirective(SphinxDirective):
         """(line, cells) for every CSV record, or None after a warning."""
         path = self.options.get("file", "").strip()
         if path and self.content:
-            warn("bad-ranking", "ranking: give either `file` or a CSV body, not both; "
-                 "the file is used", self.location)
+            warn("bad-ranking", __("ranking: give either `file` or a CSV body, not both; the "
+                                   "file is used"), self.location)
         if path:
             relative, absolute = self.env.relfn2path(path)
             self.env.note_dependency(relative)
             try:
                 text = Path(absolute).read_text(encoding="utf-8-sig")
             except (OSError, UnicodeDecodeError) as error:
-                warn("bad-ranking", f"ranking: cannot read CSV file {path!r}: "
-                     f"{error.__class__.__name__}", self.location)
+                warn("bad-ranking", __("ranking: cannot read CSV file {path}: {error}").format(
+                    path=repr(path), error=error.__class__.__name__), self.location)
                 return None
             self.from_file, self.where = True, f"{path} "
         else:
@@ -156,11 +159,12 @@ class RankingDirective(SphinxDirective):
                     records.append((line, [cell.strip() for cell in cells]))
                 start = reader.line_num + 1
         except csv.Error as error:
-            warn("bad-ranking", f"ranking: bad CSV in {self.where}line {reader.line_num}: {error}",
+            warn("bad-ranking", __("ranking: bad CSV in {where}line {line}: {error}").format(
+                where=self.where, line=reader.line_num, error=error),
                  self.location)
             return None
         if not records:
-            warn("bad-ranking", "ranking: no CSV data (empty body or file)", self.location)
+            warn("bad-ranking", __("ranking: no CSV data (empty body or file)"), self.location)
             return None
         return records
 
@@ -176,8 +180,10 @@ class RankingDirective(SphinxDirective):
             found = _column(header, wanted)
             if found is not None:
                 return found
-            warn("bad-option", f"ranking: no name column {wanted!r}; columns: "
-                 f"{', '.join(header)}; names are taken from {header[default]!r}",
+            warn("bad-option", __("ranking: no name column {wanted}; columns: {columns}; names "
+                                  "are taken from {default}").format(
+                                      wanted=repr(wanted), columns=", ".join(header),
+                                      default=repr(header[default])),
                  self.location)
         return default
 
@@ -189,8 +195,9 @@ class RankingDirective(SphinxDirective):
             found = _column(header, wanted)
             if found is not None and found != name_column:
                 return found
-            warn("bad-option", f"ranking: no value column {wanted!r}; columns: "
-                 f"{', '.join(name for index, name in enumerate(header) if index != name_column)}",
+            others = ", ".join(name for index, name in enumerate(header) if index != name_column)
+            warn("bad-option", __("ranking: no value column {wanted}; columns: {columns}").format(
+                wanted=repr(wanted), columns=others),
                  self.location)
             return None
         # Default: the last column, other than the names, whose cell in the
@@ -200,7 +207,7 @@ class RankingDirective(SphinxDirective):
             for index in range(len(header) - 1, -1, -1):
                 if index != name_column and parse_number(first[index]) is not None:
                     return index
-        warn("bad-ranking", "ranking: no numeric column for the bars (set `value`)",
+        warn("bad-ranking", __("ranking: no numeric column for the bars (set `value`)"),
              self.location)
         return None
 
@@ -212,15 +219,20 @@ class RankingDirective(SphinxDirective):
         rows, bars = [], []
         for number, (line, cells) in enumerate(data, start=1):
             name = cells[name_column] if name_column < len(cells) else (cells[0] if cells else "")
-            place = f"{self.where}row {number} ({name!r}, line {line})"
+            place = self.where + __("row {number} ({name}, line {line})").format(
+                number=number, name=repr(name), line=line)
             if len(cells) != len(header):
-                warn("bad-row", f"ranking: {place} has {len(cells)} cells, the header has "
-                     f"{len(header)}; row left out", self._row_location(line))
+                warn("bad-row", __("ranking: {place} has {cells} cells, the header has "
+                                   "{columns}; row left out").format(
+                                       place=place, cells=len(cells), columns=len(header)),
+                     self._row_location(line))
                 continue
             value = parse_number(cells[value_column])
             if value is None:
-                warn("bad-row", f"ranking: {place}: {header[value_column]!r} value "
-                     f"{cells[value_column]!r} is not a number; row left out",
+                warn("bad-row", __("ranking: {place}: {column} value {value} is not a number; "
+                                   "row left out").format(
+                                       place=place, column=repr(header[value_column]),
+                                       value=repr(cells[value_column])),
                      self._row_location(line))
                 continue
             rows.append(cells)

@@ -17,7 +17,7 @@ from .badges import area_badge, stage_badge
 from .diagnostics import warn
 from .domain import briefing_domain
 from .translated import translatable_text
-from .translations import _
+from .translations import _, __
 from .vocabulary import check_key, split_keys
 
 if TYPE_CHECKING:
@@ -72,9 +72,10 @@ class TechnologyDirective(SphinxDirective):
         title = self.arguments[0].strip() if self.arguments else ""
         tech_id = self.options.get("id", "").strip()
         if not title:
-            warn("missing-option", "technology: the title argument is missing", location)
+            warn("missing-option", __("technology: the title argument is missing"), location)
         if not tech_id:
-            warn("missing-option", "technology: the required `id` option is missing", location)
+            warn("missing-option", __("technology: the required `id` option is missing"),
+                 location)
         title = title or tech_id or "Untitled technology"
 
         card = technology_card(classes=["technology"])
@@ -148,8 +149,8 @@ class TechnologyDirective(SphinxDirective):
             if YEAR.match(since):
                 parts.append(nodes.Text(str(_("Since {year}")).format(year=since)))
             else:
-                warn("bad-option", f"technology: `since` must be a year (YYYY), not {since!r}",
-                     location)
+                warn("bad-option", __("technology: `since` must be a year (YYYY), not "
+                                      "{since}").format(since=repr(since)), location)
         link = self.options.get("link", "").strip()
         if link:
             verdict = check_url(link)
@@ -159,7 +160,8 @@ class TechnologyDirective(SphinxDirective):
                 more = str(_("More information"))
                 parts.append(nodes.reference(more, more, refuri=verdict.url))
             else:
-                warn("bad-url", f"technology: `link` {link!r} is not linked: {verdict.reason}",
+                warn("bad-url", __("technology: `link` {link} is not linked: {reason}").format(
+                    link=repr(link), reason=verdict.reason),
                      option_location(self, "link"))
         if not parts:
             return None

@@ -13,6 +13,7 @@ from foundation.dates import PartialDate, parse_partial_date
 from foundation.directives import body_line
 
 from .diagnostics import warn
+from .translations import __
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -42,14 +43,14 @@ class TimelineDirective(SphinxDirective):
         items = [item for lst in parsed.children if isinstance(lst, nodes.bullet_list)
                  for item in lst.children if isinstance(item, nodes.list_item)]
         if not items:
-            warn("bad-date", "timeline: the body must be a bullet list of dated items",
+            warn("bad-date", __("timeline: the body must be a bullet list of dated items"),
                  location)
             return []
         others = [child for child in parsed.children if not isinstance(
             child, (nodes.bullet_list, nodes.system_message, nodes.comment))]
         if others:
-            warn("bad-date", f"timeline: the body must be a bullet list of dated items; "
-                 f"{len(others)} other block(s) left out",
+            warn("bad-date", __("timeline: the body must be a bullet list of dated items; "
+                                "{count} other block(s) left out").format(count=len(others)),
                  (self.env.docname, _line_of(others[0], self.lineno)))
         # Each item's own line: the n-th top-level bullet of the body (node lines
         # are off by one in nested MyST parses).
@@ -62,8 +63,9 @@ class TimelineDirective(SphinxDirective):
             date = self._date_item(item)
             if date is None:
                 text = item.astext().splitlines()[0][:60] if item.astext() else ""
-                warn("bad-date", f"timeline item {text!r} does not start with a valid date "
-                     "(YYYY, YYYY-MM or YYYY-MM-DD, then a colon)",
+                warn("bad-date", __("timeline item {text} does not start with a valid date "
+                                    "(YYYY, YYYY-MM or YYYY-MM-DD, then a colon)").format(
+                                        text=repr(text)),
                      (self.env.docname, line))
                 undated.append(item)
             else:

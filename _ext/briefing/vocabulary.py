@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from .diagnostics import warn
+from .translations import __
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -53,7 +54,7 @@ def split_keys(value: str) -> list[str]:
 
 
 def valid_keys_text(vocabulary: dict[str, str]) -> str:
-    return ", ".join(sorted(vocabulary)) or "(none configured)"
+    return ", ".join(sorted(vocabulary)) or __("(none configured)")
 
 
 def check_key(config: Config, kind: Literal["area", "stage"], key: str,
@@ -64,7 +65,8 @@ def check_key(config: Config, kind: Literal["area", "stage"], key: str,
         return True
     warn(
         "unknown-area" if kind == "area" else "unknown-stage",
-        f"unknown {kind} {key!r}; valid keys of briefing_{kind}s: {valid_keys_text(vocabulary)}",
+        __("unknown {kind} {key}; valid keys of briefing_{kind}s: {keys}").format(
+            kind=kind, key=repr(key), keys=valid_keys_text(vocabulary)),
         location,
     )
     return False

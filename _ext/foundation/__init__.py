@@ -11,6 +11,7 @@ extension still loads alone, and the shared nodes are registered once.
 - ``messages``    -- translated message templates filled with nodes
 - ``roles``       -- a role's explicit title (``text <target>``)
 - ``tables``      -- docutils tables from cells
+- ``translations`` -- the catalog ``foundation`` of these pieces' own messages (``__``)
 - ``urls``        -- which URLs an author may give for a link
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .dated import setup_dated
+from .translations import setup_translations
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -29,4 +31,5 @@ __version__ = "1.0.0"
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     setup_dated(app)
+    setup_translations(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from .translations import __
+
 __all__ = ["SAFE_SCHEMES", "UrlCheck", "check_url"]
 
 #: The schemes a link may have ("" is a relative URL).
@@ -62,15 +64,16 @@ def check_url(value: str) -> UrlCheck:
     # both must be safe.
     for read in (_as_browser_reads(url), _as_browser_reads(_decoded(url))):
         if not read:
-            return UrlCheck(None, "it is empty")
+            return UrlCheck(None, str(__("it is empty")))
         if _CONTROL.search(read):
-            return UrlCheck(None, "it holds control characters")
+            return UrlCheck(None, str(__("it holds control characters")))
         match = _SCHEME.match(read)
         scheme = match.group(1).lower() if match else ""
         if scheme not in SAFE_SCHEMES:
-            return UrlCheck(None, f"its scheme {scheme + ':'!r} is not http:, https: or mailto:")
+            return UrlCheck(None, __("its scheme {scheme} is not http:, https: or "
+                                     "mailto:").format(scheme=repr(scheme + ":")))
     try:
         urlsplit(read)
     except ValueError as error:  # an unclosed IPv6 bracket: "http://[::1"
-        return UrlCheck(None, f"it is not a valid URL ({error})")
+        return UrlCheck(None, __("it is not a valid URL ({error})").format(error=error))
     return UrlCheck(url)
