@@ -155,6 +155,10 @@ _CJK_FONTS = r"""
   \setCJKmonofont{Noto Sans Mono CJK JP}}
 """
 latex_elements = {"papersize": "a4paper", "preamble": _CJK_FONTS}
+# The Japanese edition's PDF (make pdf-ja) is set the same way, with
+# XeLaTeX and xeCJK: Sphinx's default classes for ja (jsbook, ujbook) are
+# pLaTeX's and upLaTeX's, which XeLaTeX cannot load.
+latex_docclass = {"manual": "report", "howto": "article"}
 latex_show_urls = "footnote"
 epub_basename = "corporate-documents"
 epub_show_urls = "no"

@@ -40,6 +40,18 @@ WORDS_A = ("Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Sigm
            "Yarrow Zircon").split()
 WORDS_B = ("Service Platform License Account Model Dataset Order Invoice Report Module "
            "Record Portal Channel Device Ledger Policy Profile Request Schedule Token").split()
+#: The Japanese corpus: terms of three parts, text without spaces.
+JA_WORDS_A = ("アルファ ベータ ガンマ デルタ イプシロン ゼータ イータ シータ "
+              "イオタ カッパ ラムダ シグマ オメガ アンバー バサルト コバルト "
+              "デューン エンバー フィヨルド ガーネット ハーバー インディゴ "
+              "ジャスパー クリプトン ルーメン マーブル ニッケル オニキス パール "
+              "クォーツ ラセット スレート トパーズ アンバー2 ベルベット ウィロー "
+              "キセノン ヤロウ ジルコン ルビー").split()
+JA_WORDS_B = ("役務 基盤 許諾 口座 模型 資料 注文 請求 報告 部品 記録 窓口 経路 端末 台帳 方針 "
+              "情報 依頼 日程 証票").split()
+JA_FILLER = ("当事者は この契約に基づき 合理的な努力により 書面による事前の同意なく 通知期間内に "
+             "適用される場合には 他の目的のために いずれかの当事者が 解除されるまで すべての義務を "
+             "確保するため 提供するものとし").split()
 FILLER = ("the party shall provide any such within notice period under this agreement "
           "and may not use for other purpose without prior written consent of each "
           "where applicable in accordance with reasonable efforts to ensure that all "
@@ -51,7 +63,13 @@ CONF = {
     "peer": "extensions = []\n",
     "critique": "import sys\nsys.path.insert(0, {ext!r})\nextensions = ['agreement']\n"
                 "agreement_critique = True\n",
+    "real-ja": "import sys\nsys.path.insert(0, {ext!r})\nextensions = ['agreement']\n"
+               "language = 'ja'\n",
+    "floor-ja": "import sys\nsys.path.insert(0, {floor!r})\nextensions = ['agreement']\n"
+                "language = 'ja'\n",
 }
+#: The Japanese corpus's variants (write_japanese_corpus).
+JA_KINDS = ("real-ja", "floor-ja")
 #: The variants that are the real extension's markup.
 REAL_KINDS = ("real", "floor", "critique")
 
@@ -66,13 +84,63 @@ def term_names(count: int, offset: int) -> list[str]:
     return names
 
 
+def japanese_term_names(count: int, offset: int) -> list[str]:
+    """`count` distinct three-part Japanese terms (no spaces)."""
+    names = []
+    for i in range(offset, offset + count):
+        a, rest = JA_WORDS_A[i % len(JA_WORDS_A)], i // len(JA_WORDS_A)
+        b = JA_WORDS_B[rest % len(JA_WORDS_B)]
+        c = JA_WORDS_A[(rest // len(JA_WORDS_B)) % len(JA_WORDS_A)]
+        names.append(f"{a}{c}{b}")
+    return names
+
+
+def write_japanese_corpus(root: Path, pages: int, terms: int, uses: int,
+                          clauses: int = 10) -> None:
+    """The corpus of write_corpus in Japanese, as a real and a floor build:
+    the same pages, clauses, definitions and uses, in text without spaces
+    between words (so that terms are found by their characters)."""
+    rng = random.Random(terms * 7919 + pages + 1)
+    for kind in JA_KINDS:
+        (root / kind).mkdir(parents=True)
+        (root / kind / "conf.py").write_text(CONF[kind].format(
+            ext=str(REPO / "_ext"), floor=str(REPO / "bench" / "floor")))
+    index = ["Corpus", "======", "", ".. toctree::", ""]
+    for p in range(pages):
+        names = japanese_term_names(terms, p * terms)
+        index.append(f"   page{p:03d}")
+        body = [f"契約{p}", "=" * 20, "", ".. agreement::", "   :provider: 例示株式会社",
+                "   :last-updated: 2025-07-15", ""]
+        per_clause_terms = [names[i::clauses] for i in range(clauses)]
+        uses_left = uses
+        for c in range(clauses):
+            title = f"{JA_FILLER[(p + c) % len(JA_FILLER)]}に関する条項{c}"
+            body += [title, "-" * (2 * len(title)), ""]
+            for name in per_clause_terms[c]:
+                # reST needs an escaped space between a role and Japanese text.
+                body += [f":define:`{name}`\\ とは、この契約における{name}をいう。", ""]
+            clause_uses = uses_left // (clauses - c)
+            uses_left -= clause_uses
+            chosen = [names[(c * clause_uses + k) % len(names)] for k in range(clause_uses)]
+            rng.shuffle(chosen)
+            for start in range(0, len(chosen), 8):
+                sentence = "".join(
+                    "".join(rng.choice(JA_FILLER) for _ in range(rng.randint(2, 4))) + name + "を"
+                    for name in chosen[start:start + 8])
+                body += [sentence + "利用する。", ""]
+        for kind in JA_KINDS:
+            (root / kind / f"page{p:03d}.rst").write_text("\n".join(body), "utf-8")
+    for kind in JA_KINDS:
+        (root / kind / "index.rst").write_text("\n".join(index) + "\n", "utf-8")
+
+
 def plural_of(name: str) -> str:
     """The plural of a term (its last word is one of WORDS_B)."""
     return name[:-1] + "ies" if name.endswith("y") else name + "s"
 
 
 def write_corpus(root: Path, pages: int, terms: int, uses: int, clauses: int = 10,
-                 kinds: tuple[str, ...] = tuple(CONF)) -> None:
+                 kinds: tuple[str, ...] = ("real", "floor", "peer", "critique")) -> None:
     """Write the variants `kinds` of the corpus under root/{real,floor,peer}."""
     rng = random.Random(terms * 7919 + pages)
     for kind in kinds:
@@ -83,7 +151,8 @@ def write_corpus(root: Path, pages: int, terms: int, uses: int, clauses: int = 1
     for p in range(pages):
         names = term_names(terms, p * terms)
         index.append(f"   page{p:03d}")
-        body = {kind: [f"Agreement {p}", "=" * 20, ""] for kind in CONF}
+        body = {kind: [f"Agreement {p}", "=" * 20, ""]
+                for kind in ("real", "floor", "peer", "critique")}
         for kind in REAL_KINDS:
             body[kind] += [".. agreement::", "   :provider: Example Corp.",
                            "   :last-updated: 2025-07-15", ""]
@@ -91,7 +160,7 @@ def write_corpus(root: Path, pages: int, terms: int, uses: int, clauses: int = 1
         uses_left = uses
         for c in range(clauses):
             title = f"Clause about {FILLER[(p + c) % len(FILLER)]} {c}"
-            for kind in CONF:
+            for kind in body:
                 body[kind] += [title, "-" * len(title), ""]
             definitions = per_clause_terms[c]
             if definitions:
@@ -139,7 +208,8 @@ def main() -> list[dict]:
     rows = []
     print(f"corpus: {args.pages} agreement pages, {args.pages * args.uses} uses of terms")
     for terms in args.terms:
-        times = timed_corpus(args.pages, terms, args.uses, args.runs, tuple(CONF))
+        times = timed_corpus(args.pages, terms, args.uses, args.runs,
+                             ("real", "floor", "peer", "critique"))
         for kind, result in times.items():
             print(f"  {terms} terms/page, {kind:<5}: {result.seconds:6.2f} s, "
                   f"peak {result.peak_bytes / 2**20:6.0f} MiB")
@@ -151,8 +221,29 @@ def main() -> list[dict]:
                            times["real"].seconds / times["peer"].seconds, 0.5))
         rows.append(report(f"autolink peak memory / glossary peer ({terms} terms/page)",
                            times["real"].peak_bytes / times["peer"].peak_bytes, 0.8))
+        rows.append(report(f"autolink peak memory / floor ({terms} terms/page)",
+                           times["real"].peak_bytes / times["floor"].peak_bytes, 1.3))
+    rows.append(japanese(args))
     rows.append(scaling(args))
     return rows
+
+
+def japanese(args: argparse.Namespace) -> dict:
+    """The time ratio real/floor of the corpus of the same size in Japanese
+    (50 terms a page): terms matched by their characters, not by words."""
+    terms = 50
+    root = Path(tempfile.mkdtemp(prefix="autolink-ja-"))
+    try:
+        write_japanese_corpus(root, args.pages, terms, args.uses)
+        times = best_of_each(args.runs, {
+            kind: lambda k=kind: sphinx_build(root / k, root / f"_out-{k}") for kind in JA_KINDS})
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    for kind, result in times.items():
+        print(f"  Japanese, {terms} terms/page, {kind:<8}: {result.seconds:6.2f} s, "
+              f"peak {result.peak_bytes / 2**20:6.0f} MiB")
+    return report(f"autolink time / floor (Japanese, {terms} terms/page)",
+                  times["real-ja"].seconds / times["floor-ja"].seconds, 1.15)
 
 
 def timed_corpus(pages: int, terms: int, uses: int, runs: int,

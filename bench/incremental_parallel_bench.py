@@ -4,16 +4,22 @@ Uses the corpora of autolink_bench.py (60 agreement pages, 33,000 uses of
 50 and of 500 defined terms per page), built with the real `agreement`
 extension:
 
-- incremental, for each corpus: after a full build, one sentence is added
-  to one agreement page and the site is rebuilt without -E. Reported: the
-  pages re-read (doctrees written again; target: that page alone, nothing
-  lists its objects in this corpus) and the rebuild time over the full
-  build time (target ≤ 10 %).
+- the extension's share of a rebuild, on the corpora of 50 and 500 terms a
+  page and on the Japanese one: after a full build, one agreement page is
+  edited three ways (a word in a clause; a definition's text; a clause
+  added at the top, which renumbers the rest), and the site rebuilt
+  without -E, with the real extension and with the floor stub in turn.
+  Reported for each edit: the median rebuild time with the extension over
+  the median with the floor (target ≤ 1.15; the range of the paired
+  ratios is printed), and the pages each rebuild re-read (doctrees written
+  again; target: the edited page alone).
+- scale: ten times the pages, -j 1 and -j 2 (target: at most 11 times the
+  time; the two outputs byte-identical);
 - parallel (50 terms per page): a clean build with -j 2 against one with -j 1; the wall-time
   ratio is reported (2 cores can at best halve it: a ratio under 1 is the
   gain) and the two outputs must be byte-identical.
 
-    .venv/bin/python bench/incremental_parallel_bench.py [--pages 60] [--runs 2]
+    .venv/bin/python bench/incremental_parallel_bench.py [--pages 60] [--runs 2] [--rebuilds 3]
 """
 
 from __future__ import annotations
@@ -21,11 +27,12 @@ from __future__ import annotations
 import argparse
 import filecmp
 import shutil
+import statistics
 import tempfile
 from pathlib import Path
 
-from autolink_bench import write_corpus
-from common import best_of, best_of_each, doctrees_of, report, sphinx_build
+from autolink_bench import JA_KINDS, write_corpus, write_japanese_corpus
+from common import best_of_each, doctrees_of, report, sphinx_build
 
 
 def doctree_mtimes(outdir: Path) -> dict[str, int]:
@@ -48,49 +55,116 @@ def differing_files(left: Path, right: Path) -> list[str]:
     return sorted(out)
 
 
-def edit_and_rebuild(src: Path, out: Path, runs: int):
-    """Full build, then `runs` rebuilds after editing one page (the fastest
-    kept); returns full build, rebuild, and the doctrees written again."""
-    full = best_of(runs, lambda: sphinx_build(src, out))
-    page = src / "page007.rst"
-    results = []
-    for run in range(runs):
-        before = doctree_mtimes(out)
-        with page.open("a", encoding="utf-8") as f:
-            f.write(f"\nAn added sentence, edit {run}.\n")
-        rebuild = sphinx_build(src, out, fresh=False)
-        after = doctree_mtimes(out)
-        results.append((rebuild, sorted(n for n, t in after.items() if before.get(n) != t)))
-    rebuild, reread = min(results, key=lambda r: r[0].seconds)
-    return full, rebuild, reread
+#: The three edits an author makes to one agreement page, each with its
+#: undo: a word in a clause, the text of a definition, a clause added at
+#: the top (which renumbers every clause after it).
+EDITS = ("a word in a clause", "a definition's text", "a clause added")
 
 
-def incremental(root: Path, terms: int, pages: int, uses: int, runs: int) -> list[dict]:
-    write_corpus(root, pages, terms, uses)
-    full, rebuild, reread = edit_and_rebuild(root / "real", root / "out-real", runs)
-    print(f"  {terms} terms/page: full build {full.seconds:.2f} s; after editing page007: "
-          f"rebuild {rebuild.seconds:.2f} s, re-read {reread}")
-    # For scale: the same measure with the do-nothing stub, i.e. what Sphinx
-    # alone costs (starting up, loading the environment, writing two pages).
-    floor_full, floor_rebuild, _ = edit_and_rebuild(root / "floor", root / "out-floor", runs)
-    print(f"  {terms} terms/page, do-nothing floor: rebuild / full build "
-          f"{floor_rebuild.seconds / floor_full.seconds:.3f}x "
-          f"({floor_rebuild.seconds:.2f} s / {floor_full.seconds:.2f} s)")
-    return [
-        report(f"incremental ({terms} terms/page): pages re-read after editing one",
-               len(reread), 1, unit=""),
-        report(f"incremental ({terms} terms/page): rebuild time / full build",
-               rebuild.seconds / full.seconds, 0.10),
-    ]
+def edited(text: str, edit: str, japanese: bool) -> str:
+    """`text` (a page of the corpus) after `edit`."""
+    lines = text.split("\n")
+    if edit == "a word in a clause":
+        last = max(i for i, line in enumerate(lines) if line.endswith(("。", ".")))
+        lines[last] = lines[last][:-1] + ("再び。" if japanese else " again.")
+    elif edit == "a definition's text":
+        first = next(i for i, line in enumerate(lines) if line.startswith(":define:"))
+        lines[first] = lines[first].replace("をいう。", "をいうものとする。") if japanese \
+            else lines[first].replace("in this agreement.", "under this agreement.")
+    else:
+        start = next(i for i, line in enumerate(lines) if line.startswith("   :last-updated:"))
+        title = "追加の条項" if japanese else "An added clause"
+        body = "この条項は追加されたものである。" if japanese else "This clause was added."
+        lines[start + 1:start + 1] = ["", title, "-" * (2 * len(title)), "", body]
+    return "\n".join(lines)
 
+
+def rebuilds(corpus: Path, kinds: tuple[str, str], japanese: bool,
+             runs: int) -> tuple[list[tuple[str, float]], list[str]]:
+    """For each edit: the rebuild after it with the real extension over the
+    same rebuild with the floor (median of `runs` edits and undos, variants
+    in turn), and the documents each rebuild re-read."""
+    real, floor = kinds
+    for kind in kinds:
+        sphinx_build(corpus / kind, corpus / f"out-{kind}")
+    rows, others = [], set()
+    for edit in EDITS:
+        samples: dict[str, list[float]] = {kind: [] for kind in kinds}
+        reread: set[str] = set()
+        for _ in range(runs):
+            for kind in kinds:
+                page = corpus / kind / "page010.rst"
+                original = page.read_text("utf-8")
+                # An edit and its undo are two rebuilds of the same kind.
+                for text in (edited(original, edit, japanese), original):
+                    before = doctree_mtimes(corpus / f"out-{kind}")
+                    page.write_text(text, "utf-8")
+                    result = sphinx_build(corpus / kind, corpus / f"out-{kind}", fresh=False)
+                    samples[kind].append(result.seconds)
+                    after = doctree_mtimes(corpus / f"out-{kind}")
+                    if kind == real:
+                        reread |= {name for name, t in after.items() if before.get(name) != t}
+        others |= reread - {"page010.doctree"}
+        ratios = sorted(r / f for r, f in zip(samples[real], samples[floor], strict=True))
+        print(f"    {edit}: real {statistics.median(samples[real]):.2f} s, floor "
+              f"{statistics.median(samples[floor]):.2f} s (medians of {len(ratios)}); ratio "
+              f"{ratios[0]:.3f}-{ratios[-1]:.3f}x; re-read {sorted(reread)}", flush=True)
+        rows.append((edit, statistics.median(samples[real]) / statistics.median(samples[floor])))
+    return rows, sorted(others)
+
+
+def incremental(root: Path, pages: int, uses: int, runs: int) -> list[dict]:
+    """The extension's share of a rebuild after one edit, on the 50- and
+    500-term corpora and on the Japanese one."""
+    rows = []
+    corpora = [(f"{terms} terms/page", terms, False) for terms in (50, 500)]
+    corpora.append(("Japanese, 50 terms/page", 50, True))
+    for name, terms, japanese in corpora:
+        corpus = root / name.replace(" ", "-").replace(",", "").replace("/", "-")
+        if japanese:
+            write_japanese_corpus(corpus, pages, terms, uses)
+            kinds = JA_KINDS
+        else:
+            write_corpus(corpus, pages, terms, uses, kinds=("real", "floor"))
+            kinds = ("real", "floor")
+        print(f"  {name}:", flush=True)
+        figures, others = rebuilds(corpus, kinds, japanese, runs)
+        for edit, ratio in figures:
+            rows.append(report(f"rebuild after {edit} / floor ({name})", ratio, 1.15))
+        rows.append(report(f"rebuild ({name}): other pages re-read", len(others), 0, unit=""))
+        shutil.rmtree(corpus, ignore_errors=True)
+    return rows
+
+
+def scale(root: Path, pages: int, uses: int) -> list[dict]:
+    """Ten times the pages (50 terms each): the clean build of 10 x `pages`
+    over that of `pages`, with -j 1 and with -j 2, and the outputs of -j 1
+    and -j 2 of the large corpus byte-identical."""
+    rows = []
+    for count in (pages, pages * 10):
+        write_corpus(root / f"p{count}", count, 50, uses, kinds=("real",))
+    seconds = {}
+    for jobs in ("1", "2"):
+        for count in (pages, pages * 10):
+            out = root / f"out-p{count}-j{jobs}"
+            seconds[count, jobs] = sphinx_build(root / f"p{count}" / "real", out,
+                                                "-j", jobs).seconds
+        ratio = seconds[pages * 10, jobs] / seconds[pages, jobs]
+        print(f"  scale, -j {jobs}: {pages} pages {seconds[pages, jobs]:.2f} s, "
+              f"{pages * 10} pages {seconds[pages * 10, jobs]:.2f} s", flush=True)
+        rows.append(report(f"scale: {pages * 10} pages / {pages} pages (-j {jobs})", ratio, 11))
+    differing = differing_files(root / f"out-p{pages * 10}-j1", root / f"out-p{pages * 10}-j2")
+    rows.append(report(f"scale: files differing between -j 1 and -j 2 ({pages * 10} pages)",
+                       len(differing), 0, unit=""))
+    return rows
 
 def main() -> list[dict]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=60)
     parser.add_argument("--uses", type=int, default=550)
     parser.add_argument("--runs", type=int, default=2, help="builds per figure (best kept)")
-    parser.add_argument("--terms", type=int, nargs="+", default=[50, 500],
-                        help="defined terms per page of the incremental corpora")
+    parser.add_argument("--rebuilds", type=int, default=3,
+                        help="edits (each with its undo) per variant and kind of edit")
     args = parser.parse_args()
     rows = []
     print(f"corpus: {args.pages} agreement pages, {args.pages * args.uses} uses of terms")
@@ -112,12 +186,16 @@ def main() -> list[dict]:
                            unit=""))
     finally:
         shutil.rmtree(root, ignore_errors=True)
-    for terms in args.terms:
-        root = Path(tempfile.mkdtemp(prefix=f"incremental-{terms}-"))
-        try:
-            rows += incremental(root, terms, args.pages, args.uses, args.runs)
-        finally:
-            shutil.rmtree(root, ignore_errors=True)
+    root = Path(tempfile.mkdtemp(prefix="incremental-"))
+    try:
+        rows += incremental(root, args.pages, args.uses, args.rebuilds)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    root = Path(tempfile.mkdtemp(prefix="scale-"))
+    try:
+        rows += scale(root, args.pages, args.uses)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
     return rows
 
 

@@ -1,6 +1,9 @@
 """Every output of the real site against its HTML build: the dirhtml and
-EPUB builds, and the PDF in two parts -- writing the LaTeX, then compiling
-it (latexmk with XeLaTeX). Each a clean build (-W --keep-going -n), the
+EPUB builds, the PDF in two parts -- writing the LaTeX, then compiling it
+(latexmk with XeLaTeX) --, the Japanese edition, and the critique's share of
+the html build (the html build with ``agreement_critique = False`` beside it;
+the feed and the register are written within the html build, too small to
+time apart). Each a clean build (-W --keep-going -n), the
 variants built in turn, best of --runs; printed as ratios to the HTML
 build's time.
 
@@ -22,7 +25,7 @@ STRICT = ("-W", "--keep-going", "-n")
 #: No target in the issues: these say what an author may expect. A format
 #: that writes no theme (LaTeX) is cheaper than HTML; EPUB about as dear;
 #: a PDF compile of a 60-page book a few times an HTML build.
-TARGETS = {"dirhtml": 1.2, "epub": 1.3, "latex": 1.0, "pdf-compile": 4.0}
+TARGETS = {"dirhtml": 1.2, "epub": 1.3, "latex": 1.0, "pdf-compile": 4.0, "html-ja": 1.2}
 
 
 def compile_pdf(latex_dir: Path) -> BuildResult:
@@ -40,9 +43,15 @@ def main() -> list[dict]:
     root = Path(tempfile.mkdtemp(prefix="outputs-bench-"))
     try:
         builders = ("html", "dirhtml", "epub", "latex")
-        times = best_of_each(args.runs, {
-            name: lambda b=name: sphinx_build(REPO, root / b, *STRICT, builder=b)
-            for name in builders})
+        variants = {name: lambda b=name: sphinx_build(REPO, root / b, *STRICT, builder=b)
+                    for name in builders}
+        # The Japanese edition; the html build without the critique (the
+        # critique's share of the html build is the difference).
+        variants["html-ja"] = lambda: sphinx_build(REPO, root / "html-ja", *STRICT,
+                                                   "-D", "language=ja")
+        variants["html-no-critique"] = lambda: sphinx_build(
+            REPO, root / "html-no-critique", *STRICT, "-D", "agreement_critique=0")
+        times = best_of_each(args.runs, variants)
         rows = []
         if shutil.which("latexmk") and shutil.which("xelatex"):
             times["pdf-compile"] = min((compile_pdf(root / "latex") for _ in range(args.runs)),
@@ -57,6 +66,8 @@ def main() -> list[dict]:
             if name in times:
                 rows.append(report(f"outputs: {name} time / html build", times[name].seconds / html,
                                    target))
+        critique = (html - times["html-no-critique"].seconds) / html
+        rows.append(report("outputs: the critique's share of the html build", critique, 0.15))
         return rows
     finally:
         shutil.rmtree(root, ignore_errors=True)

@@ -15,6 +15,7 @@ BENCHES = [
     "autolink_bench.py",
     "figures_register_bench.py",
     "incremental_parallel_bench.py",
+    "livehtml_bench.py",
     "large_inputs_agreement.py",
     "large_inputs_briefing.py",
     "paragraph_shapes_bench.py",

@@ -32,7 +32,7 @@ from .checks import _Lines
 from .diagnostics import AgreementWarning, __, warn
 from .domain import agreement_domain
 from .export import QUIETLY_RESOLVED, summary_text
-from .reading import BlockLines, ClauseReading, measure_clause
+from .reading import BlockLines, ClauseReading, is_english, measure_clause
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
@@ -51,7 +51,6 @@ __all__ = [
     "critique_resolved",
     "enabled_checks",
     "figure_findings",
-    "is_english",
     "setup_critique",
     "word_critic",
 ]
@@ -95,12 +94,6 @@ ARCHAIC_WORDS: Final[dict[str, str]] = {
     "whereof": "of which",
     "witnesseth": "nothing: leave it out",
 }
-
-
-def is_english(config: Config) -> bool:
-    """Whether the build is in English, the only language the critique reads."""
-    language = (config.language or "en").lower()
-    return language == "en" or language.startswith(("en_", "en-"))
 
 
 def enabled_checks(config: Config) -> frozenset[str]:
@@ -259,6 +252,8 @@ def figure_findings(config: Config, clause: ClauseExport, depth: int,
     `all_words` counts its subclauses' words too."""
     checks = enabled_checks(config)
     reading = clause["reading"]
+    if reading is None:  # not English: no figure, no finding
+        return []
     found = []
     if "hard-to-read" in checks and reading["grade"] > config.agreement_reading_grade:
         found.append("hard-to-read")

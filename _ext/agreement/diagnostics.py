@@ -34,7 +34,7 @@ AgreementWarning = Literal[
     "define-in-heading", "outside-agreement", "empty-role", "bad-effective",
     "bad-label-prefix", "changes-without-previous", "bad-changes", "version-cycle",
     "renamed-label", "unknown-agreement", "hard-to-read", "long-sentence", "archaic-word",
-    "number-doublet", "all-caps", "missing-summary", "unknown-check",
+    "number-doublet", "all-caps", "missing-summary", "unknown-check", "lost-definition",
 ]
 
 #: Every warning subtype the extension emits, and when.
@@ -80,6 +80,8 @@ WARNING_SUBTYPES: Final[dict[AgreementWarning, str]] = {
     "missing-summary": "critique: a top-level clause longer than agreement_summary_words "
     "words has no summary",
     "unknown-check": "agreement_critique names a check that does not exist",
+    "lost-definition": "a translated paragraph marks fewer definitions (define) than its "
+    "original",
 }
 
 _REGISTRY = WarningRegistry(WARNING_TYPE, WARNING_SUBTYPES, __name__)

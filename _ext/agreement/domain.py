@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
+from sphinx.locale import get_translation
 from sphinx.util.nodes import make_refnode
 
 from foundation.links import link_or_content
@@ -44,6 +45,8 @@ if TYPE_CHECKING:
     from .records import AgreementRecord, ClauseRecord, Dependencies, TermRecord
 
 __all__ = ["AgreementDomain", "agreement_domain", "setup_domain"]
+
+_ = get_translation("agreement")
 
 _KEYS = ("agreements", "clauses", "terms", "dependencies", "version_tables", "critique")
 
@@ -280,18 +283,24 @@ class AgreementDomain(Domain):
         catalog = self.clause_catalog()
         for label, (docname, position) in sorted(catalog.index.items()):
             clause = self.clauses[docname][position]
-            # What another project's reference reads: "Section 10 of ...".
-            title = f"Section {clause['number']} of {catalog.titles.get(docname, docname)}"
+            # What another project's reference reads: "Section 10 of ...",
+            # in the build's language ("LEAP利用規約の第10条").
+            title = str(_("{reference} of {title}")).format(
+                reference=str(_("Section {number}")).format(number=clause["number"]),
+                title=catalog.titles.get(docname, docname))
             yield label, title, "clause", docname, clause["labels"][label], 1
         # A term by itself (the first agreement that defines it), and as the
-        # term of each agreement (``docname:term``).
+        # term of each agreement (``docname:term``). The second kind is for
+        # other projects' references only (priority -1: left out of the
+        # search index, which lists each term once already): one object per
+        # definition of the site doubled the index's terms and its cost.
         for form, (docname, record) in sorted(self.term_index().items()):
             if form == straight_quotes(record["term"]):
                 yield record["term"], record["term"], "term", docname, record["id"], 1
         for docname in sorted(self.terms):
             for record in self.terms[docname]:
                 yield (f"{docname}:{record['term']}", record["term"], "term", docname,
-                       record["id"], 2)
+                       record["id"], -1)
 
 
 def agreement_domain(env: BuildEnvironment) -> AgreementDomain:

@@ -31,7 +31,7 @@ from .domain import agreement_domain
 from .header import agreement_header
 from .lifecycle import status_of
 from .outputs import JSON_BUILDERS
-from .reading import measure_clause
+from .reading import is_english, measure_clause
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -132,8 +132,10 @@ def summary_text(section: nodes.section) -> str | None:
     return "\n\n".join(text for text in out if text) or None
 
 
-def _clause_tree(section: nodes.Element, records: dict[str, ClauseRecord]
-                 ) -> list[ClauseExport]:
+def _clause_tree(section: nodes.Element, records: dict[str, ClauseRecord],
+                 english: bool) -> list[ClauseExport]:
+    """The clauses under `section`; their reading figures in an English
+    build only (they are English measures: null in another language)."""
     result: list[ClauseExport] = []
     for child in section.children:
         if isinstance(child, nodes.section) and child.get("clause_number"):
@@ -145,8 +147,8 @@ def _clause_tree(section: nodes.Element, records: dict[str, ClauseRecord]
                 "title": child.get("clause_title", ""),
                 "text": plain_text(child),
                 "summary": summary_text(child),
-                "clauses": _clause_tree(child, records),
-                "reading": measure_clause(child).export(),
+                "clauses": _clause_tree(child, records, english),
+                "reading": measure_clause(child).export() if english else None,
             })
     return result
 
@@ -166,7 +168,8 @@ def build_export(
                           if isinstance(child, nodes.section)), None)
     records = domain.clauses.get(docname, [])
     by_number = {clause["number"]: clause for clause in records}
-    clauses = _clause_tree(title_section, by_number) if title_section is not None else []
+    clauses = (_clause_tree(title_section, by_number, is_english(env.config))
+               if title_section is not None else [])
     order = {clause["number"]: position for position, clause in enumerate(records)}
 
     # Per clause, the numbers it refers to (a dict as an ordered set: a
@@ -260,7 +263,8 @@ def write_export(
     os.replace(temporary, path)
 
 
-def agreement_data(app: Sphinx, docname: str, *, keep: bool = True) -> AgreementExport | None:
+def agreement_data(app: Sphinx, docname: str, *, keep: bool = True,
+                   after_writing: bool = False) -> AgreementExport | None:
     """The export of agreement `docname` (title, provider, ..., clauses
     with number/label/title/text/summary/clauses, definitions, references),
     or None if it is not an agreement; a copy, for the caller to keep
@@ -272,12 +276,25 @@ def agreement_data(app: Sphinx, docname: str, *, keep: bool = True) -> Agreement
     as rendered. A document the builder has already written in this build
     gives the export written beside it; any other is resolved as the
     builder does (quietly: its warnings belong to the build that wrote it).
+
+    `after_writing` (``build-finished``, ``html-collect-pages``): the
+    builder has written every document this build writes, so one it has
+    not written is as current as its page on disk, and so is the export
+    written beside that page in an earlier build: that file is read instead
+    of resolving the document again. An incremental build that writes one
+    page then reads the other exports (to write the feeds) in a fraction
+    of what resolving and measuring them all would cost.
     """
     if docname not in agreement_domain(app.env).agreements:
         return None
     written = _RESOLVED.get(app.builder, {}).get(docname)
     if written is not None:
         return copy.deepcopy(written) if keep else written
+    if after_writing and app.builder.name in JSON_BUILDERS:
+        stored = Path(app.outdir, docname + ".agreement.json")
+        if stored.is_file():
+            data: AgreementExport = json.loads(stored.read_text(encoding="utf-8"))
+            return data
     QUIETLY_RESOLVED.add(docname)
     try:
         with logging.suppress_logging():

@@ -117,7 +117,8 @@ def build_feed(app: Sphinx, newest: str) -> bytes | None:
 
     domain = agreement_domain(app.env)
     today = build_date()
-    exports = {doc: agreement_data(app, doc, keep=False) for doc in domain.version_chain(newest)}
+    exports = {doc: agreement_data(app, doc, keep=False, after_writing=True)
+               for doc in domain.version_chain(newest)}
     dated = [doc for doc in reversed(domain.version_chain(newest))
              if (data := exports[doc]) is not None and data["last_updated"]]
     if not dated:

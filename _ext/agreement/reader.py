@@ -30,7 +30,7 @@ from .header import agreement_header
 from .linking import TermScanner, link_use_roles
 from .numbering import number_clauses
 from .term_nodes import term_definition, term_use
-from .translation import note_translation_status
+from .translation import check_translated_definitions, note_translation_status
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -73,6 +73,7 @@ class AgreementReader(SphinxTransform):
         title, clauses = self.number_clauses(header)
         if isinstance(header.parent, nodes.section):
             note_translation_status(self.config, header, header.parent)
+            check_translated_definitions(self.config, header.parent)
         prefix = header.get("label_prefix")
         if prefix:
             for clause in clauses:

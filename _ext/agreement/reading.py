@@ -29,10 +29,19 @@ from .doctree import normalize_space
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from sphinx.config import Config
+
     from .records import ReadingExport
 
 __all__ = ["BlockLines", "ClauseReading", "Sentence", "clause_blocks", "grade_of",
-           "measure_clause", "measured_once", "words_of"]
+           "is_english", "measure_clause", "measured_once", "words_of"]
+
+
+def is_english(config: Config) -> bool:
+    """Whether the build is in English: words, sentences and grades are
+    English measures, and the critique reads English only."""
+    language = (config.language or "en").lower()
+    return language == "en" or language.startswith(("en_", "en-"))
 
 
 def words_of(text: str) -> int:

@@ -77,7 +77,7 @@ class ClauseExport(TypedDict):
     text: str
     summary: str | None
     clauses: list[ClauseExport]
-    reading: ReadingExport
+    reading: ReadingExport | None  # None in a build whose language is not English
 
 
 class DefinitionExport(TypedDict):

@@ -25,12 +25,12 @@ from sphinx.util.docutils import SphinxDirective
 from foundation.links import link_or_content
 from foundation.tables import make_table
 
-from .critique import enabled_checks, figure_findings, is_english
+from .critique import enabled_checks, figure_findings
 from .diagnostics import __, warn
 from .domain import agreement_domain
 from .export import _RESOLVED, agreement_data, build_export
 from .header import resolve_previous
-from .reading import grade_of
+from .reading import grade_of, is_english
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -140,7 +140,9 @@ def _flatten(clauses: list[ClauseExport]) -> list[ClauseExport]:
 
 
 def _words_below(clause: ClauseExport) -> int:
-    return clause["reading"]["words"] + sum(_words_below(child) for child in clause["clauses"])
+    reading = clause["reading"]
+    own = reading["words"] if reading is not None else 0
+    return own + sum(_words_below(child) for child in clause["clauses"])
 
 
 def report_table(app: Sphinx, data: AgreementExport, target: str,
@@ -162,6 +164,7 @@ def report_table(app: Sphinx, data: AgreementExport, target: str,
     total_words = total_sentences = longest = 0
     for clause in _flatten(data["clauses"]):
         reading = clause["reading"]
+        assert reading is not None  # an English build (see above)
         number = clause["number"]
         found = [subtype for subtype in word_findings.get(number, []) if subtype in checks]
         found += figure_findings(app.config, clause, number.count(".") + 1,

@@ -11,6 +11,7 @@ is read, kept on the header, shown when it is written.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ from foundation.dates import babel_locale
 from foundation.urls import check_url
 
 from .diagnostics import __, warn
+from .term_nodes import term_definition
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "check_governing_edition",
+    "check_translated_definitions",
     "governing_link",
     "governing_notice",
     "note_translation_status",
@@ -63,6 +66,32 @@ def _fully_translated(section: nodes.section) -> bool:
         if isinstance(node, nodes.Element):
             stack.extend(node.children)
     return True
+
+
+#: A define role as a message writes it, in reST or in MyST.
+_DEFINE_ROLE = re.compile(r":define:`|\{define\}`")
+
+
+def check_translated_definitions(config: Config, section: nodes.Element) -> None:
+    """Warn ``lost-definition`` for each translated paragraph of the
+    agreement `section` that marks fewer definitions than its original
+    (Sphinx keeps the original message as the paragraph's ``rawsource``):
+    a translator who writes a defined term as plain text unmarks its
+    definition, and every use of it silently stops linking."""
+    if (config.language or "en").split("_")[0].split("-")[0] == "en":
+        return
+    for paragraph in section.findall(nodes.paragraph):
+        if not paragraph.get("translated"):
+            continue
+        wanted = len(_DEFINE_ROLE.findall(paragraph.rawsource))
+        if not wanted:
+            continue
+        marked = sum(1 for _node in paragraph.findall(term_definition))
+        if marked < wanted:
+            warn("lost-definition",
+                 __("the translation of this paragraph marks {marked} definition(s) where "
+                    "its original marks {wanted}: mark each defined term with define in the "
+                    "translation too").format(marked=marked, wanted=wanted), paragraph)
 
 
 def note_translation_status(config: Config, header: nodes.Element,

@@ -128,7 +128,8 @@ def redline_context(app: Sphinx, docname: str) -> dict[str, Any] | None:
     domain = agreement_domain(app.env)
     previous = domain.agreements[docname]["previous"]
     assert previous is not None  # redline_docnames has only agreements with one
-    new, old = agreement_data(app, docname), agreement_data(app, previous)
+    new = agreement_data(app, docname, after_writing=True)
+    old = agreement_data(app, previous, after_writing=True)
     if new is None or old is None:
         return None
     pagename = redline_pagename(docname)

@@ -87,10 +87,16 @@ def test_each_empty_role_warns(app, syntax):
                                 "define needs the term to define"]
 
 
+#: Subtypes that only a translated build can give; test_languages.py
+#: exercises them (and their suppression) in a Japanese root.
+TRANSLATION_ONLY = {"lost-definition"}
+ENGLISH_SUBTYPES = [subtype for subtype in WARNING_SUBTYPES if subtype not in TRANSLATION_ONLY]
+
+
 def test_every_subtype_is_exercised(app):
     app.build()
     seen = {w[2].split(".", 1)[1] for w in found_warnings(app) if w[2].startswith("agreement.")}
-    assert seen == set(WARNING_SUBTYPES)
+    assert seen == set(ENGLISH_SUBTYPES)
 
 
 @pytest.mark.parametrize("syntax", SYNTAXES)
@@ -140,12 +146,12 @@ def _suppressed(subtype: str):
     ])
 
 
-@pytest.mark.parametrize("subtype", [_suppressed(s) for s in WARNING_SUBTYPES])
+@pytest.mark.parametrize("subtype", [_suppressed(s) for s in ENGLISH_SUBTYPES])
 def test_suppress_warnings_per_subtype(app, subtype):
     app.build()
     seen = {w[2] for w in found_warnings(app)}
     assert f"agreement.{subtype}" not in seen
-    assert {f"agreement.{other}" for other in WARNING_SUBTYPES if other != subtype} <= seen
+    assert {f"agreement.{other}" for other in ENGLISH_SUBTYPES if other != subtype} <= seen
 
 
 # -- a root without a mistake builds without a warning ----------------------------------------

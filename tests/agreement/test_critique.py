@@ -240,7 +240,15 @@ def test_other_languages_skip_the_critique(make_app, rootdir, tmp_path):
     app = _build(make_app, rootdir, tmp_path, language="ja")
     for syntax in SYNTAXES:
         assert _critique_warnings(app, syntax) == []
-        assert export(app.outdir, f"critique-{syntax}")["clauses"][0]["reading"]["words"] == 12
+        # Words, sentences and grades are English measures: none in another
+        # language, in the export or in the report (which lists the clauses).
+        assert all(clause["reading"] is None
+                   for clause in export(app.outdir, f"critique-{syntax}")["clauses"])
+        page = body(app.outdir, f"critique-{syntax}")
+        assert page.select_one(".agreement-report-note").get_text() == \
+            "読みやすさの数値は英語の本文についてのみ測定します。"
+        headers = [th.get_text(strip=True) for th in page.select("table.agreement-report th")]
+        assert headers == ["条項", "見出し"]
 
 
 def test_quiet_pages_report_but_do_not_warn(make_app, rootdir, tmp_path):

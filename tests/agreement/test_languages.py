@@ -343,3 +343,60 @@ def test_japanese_redline_page(ja_lifecycle):
                         "(変更、番号の変更)"}
     assert "このページの読み方" in fragment.select_one(".redline-legend").get_text()
     assert fragment.select_one(".redline-legend-ins") is not None
+
+
+# -- bad translations (root test-agreement-bad-translation) ----------------------------
+
+
+@pytest.fixture(scope="module")
+def bad_translation(tmp_path_factory):
+    return build_site(tmp_path_factory.mktemp("bad-translation"),
+                      srcdir=ROOTS / "test-agreement-bad-translation")
+
+
+BAD = {"rst": ("terms.rst", 13, 22, 24), "md": ("terms-md.md", 11, 18, 20)}
+
+
+def _warnings_of(result, name):
+    return {(int(m[1]), m[2]) for m in re.finditer(
+        rf"{re.escape(name)}:(\d+):.*? WARNING: .*? \[([\w.-]+)\]", result.warnings)}
+
+
+@pytest.mark.parametrize("syntax", ["rst", "md"])
+def test_a_bad_translation_warns_at_its_page_and_line(bad_translation, syntax):
+    name, dropped_define, broken_role, translated_label = BAD[syntax]
+    found = _warnings_of(bad_translation, name)
+    assert (dropped_define, "agreement.lost-definition") in found
+    # A label translated: the reference names no clause.
+    assert (translated_label, "agreement.unknown-clause") in found
+    assert (translated_label, "i18n.inconsistent_references") in found
+    # A role whose markup is broken: the reference is lost (and docutils
+    # reports the broken markup of a reST message).
+    assert (broken_role, "i18n.inconsistent_references") in found
+    if syntax == "rst":
+        assert (broken_role, "docutils") in found
+    assert "Traceback" not in bad_translation.warnings
+    assert bad_translation.returncode != 0  # under -W
+
+
+@pytest.mark.parametrize("syntax", ["rst", "md"])
+def test_the_rest_of_a_badly_translated_page_is_built(bad_translation, syntax):
+    page = BeautifulSoup(bad_translation.html(BAD[syntax][0].rsplit(".", 1)[0]),
+                         "html.parser")
+    paragraphs = [p.get_text() for p in page.select("section section p")]
+    assert any("複製できる" in p for p in paragraphs)
+    assert any("領収書を保管する" in p for p in paragraphs)
+    # The definition the translation kept is still one.
+    assert len(page.select("dfn")) == 1
+
+
+def test_lost_definition_can_be_suppressed(tmp_path):
+    result = build_site(tmp_path, "-D", "suppress_warnings=agreement.lost-definition",
+                        srcdir=ROOTS / "test-agreement-bad-translation")
+    assert "agreement.lost-definition" not in result.warnings
+    assert "agreement.unknown-clause" in result.warnings
+
+
+def test_a_faithful_translation_loses_no_definition(japanese, translated):
+    for result in (japanese, *translated):
+        assert "lost-definition" not in result.warnings

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sitebuild import FIXED_EPOCH, REPO, SiteBuild
+from sitebuild import FIXED_EPOCH, REPO, SiteBuild, build_site
 
 BUILDERS = ["dirhtml", "singlehtml", "epub", "latex", "text", "man", "texinfo", "xml",
             "pseudoxml", "gettext"]
@@ -214,6 +214,34 @@ def test_pdf_has_the_terms_clauses_references_and_defined_terms(pdf, site):
     index = text[text.index(squeezed("Term Defined in Used in")):]
     for definition in export["definitions"]:
         assert squeezed(definition["term"]) in index, definition["term"]
+
+
+@pytest.fixture(scope="session")
+def pdf_ja(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Japanese edition's PDF, as ``make pdf-ja`` makes it."""
+    need("latexmk", "latexmk")
+    need("xelatex", "texlive-xetex")
+    build = build_site(tmp_path_factory.mktemp("latex-ja"), "-D", "language=ja",
+                       builder="latex")
+    assert build.returncode == 0 and build.warnings.strip() == "", build.warnings
+    proc = subprocess.run(["latexmk", "-pdfxe", "-interaction=nonstopmode", "-halt-on-error",
+                           "corporate-documents.tex"], cwd=build.outdir,
+                          capture_output=True, text=True, check=False)
+    path = build.outdir / "corporate-documents.pdf"
+    assert proc.returncode == 0 and path.is_file(), proc.stdout[-3000:]
+    log = (build.outdir / "corporate-documents.log").read_text(errors="replace")
+    assert "Missing character" not in log
+    return path
+
+
+def test_japanese_pdf_has_the_translated_terms(pdf_ja):
+    text = squeezed(pdf_text(pdf_ja))
+    assert squeezed("LEAP利用規約") in text
+    assert "参考訳" in text  # the notice that English governs
+    assert "第4条から第10条まで及び第12条から第19条まで" in text
+    assert "集計匿名データ" in text and "「集計匿名データ」" in text
+    assert "生体認証" in text  # the briefing, its vocabulary in Japanese
+    assert "Sections 4 through" not in text
 
 
 def test_pdf_sets_the_disclaimer_in_bold_and_draws_the_ranking(pdf):

@@ -6,6 +6,7 @@ same page in the other edition."""
 
 from __future__ import annotations
 
+import ast
 import posixpath
 import re
 
@@ -77,18 +78,19 @@ def test_no_untranslated_text_on_translated_pages(site_ja, page):
 
 
 def _generated_english() -> set[str]:
-    """The English words of the extensions' messages (what their catalogs
-    translate), placeholders left out: "Last updated", "Sections", "As of" ..."""
+    """The English words that the extensions write into pages (the literal
+    messages of their ``_()`` calls, placeholders left out: "Last updated",
+    "Sections", "As of" ...; warnings, ``__()``, are not page text)."""
     words = set()
-    for extension in ("agreement", "briefing"):
-        path = REPO / "_ext" / extension / "locale" / "ja" / "LC_MESSAGES" / f"{extension}.po"
-        with path.open("rb") as stream:
-            for message in read_po(stream):
-                if isinstance(message.id, str):
-                    for piece in re.split(r"\{\w+\}", message.id):
-                        part = piece.strip(" .,:;()")
-                        if len(part) >= 4 and re.search("[A-Za-z]{3}", part):
-                            words.add(part)
+    for path in sorted(REPO.glob("_ext/*/*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "_" and node.args
+                    and isinstance(node.args[0], ast.Constant)):
+                for piece in re.split(r"\{\w+\}", node.args[0].value):
+                    part = piece.strip(" .,:;()")
+                    if len(part) >= 4 and re.search("[A-Za-z]{3}", part):
+                        words.add(part)
     return words
 
 

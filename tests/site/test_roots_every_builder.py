@@ -19,7 +19,7 @@ from sphinx.testing.util import SphinxTestApp
 CLEAN_ROOTS = [
     "agreement-all-features", "agreement-lifecycle", "agreement-redline-template",
     "agreement-terms", "agreement-translated", "briefing-all-features", "briefing-escaping",
-    "briefing-technologies", "theme-alabaster",
+    "briefing-technologies", "briefing-translated", "theme-alabaster",
 ]
 BUILDERS = ["html", "dirhtml", "singlehtml", "epub", "latex", "text", "man", "texinfo", "xml",
             "pseudoxml", "gettext"]
