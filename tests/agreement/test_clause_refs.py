@@ -180,6 +180,27 @@ MALFORMED: list[Case] = [
          "California Civil Code.\n",
          (agreement("unmarked-reference", "'Sections 4 through 10' is typed by hand",
                     at="Sections 4"),)),
+    # A section of a code cited before it ("17 U.S.C. Section 107") is the
+    # statute's, not the agreement's; the reference after it is.
+    Case("unmarked-reference-after-a-code",
+         "Text.\n\nFair use under 17 U.S.C. Section 107 and 7 C.F.R.\nSection 2 stay, "
+         "but Section 4 is typed by hand.\n",
+         "Text.\n\nFair use under 17 U.S.C. Section 107 and 7 C.F.R.\nSection 2 stay, "
+         "but Section 4 is typed by hand.\n",
+         (agreement("unmarked-reference", "'Section 4' is typed by hand", at="but Section"),)),
+    # Each reference at its own line: in a text that starts with a line
+    # break (after markup), and several in one text; "Clause" as well.
+    Case("unmarked-reference-lines",
+         "Text.\n\nSee *this*\nSection 4 and\nthen Clause 2.1 or\nclauses 3 and 5.\n",
+         "Text.\n\nSee *this*\nSection 4 and\nthen Clause 2.1 or\nclauses 3 and 5.\n",
+         (agreement("unmarked-reference", "'Section 4' is typed by hand", at="Section 4"),
+          agreement("unmarked-reference", "'Clause 2.1' is typed by hand", at="Clause 2.1"),
+          agreement("unmarked-reference", "'clauses 3 and 5' is typed by hand: use the clause "
+                    "role, so that its number follows the clauses", at="clauses 3"))),
+    Case("unmarked-clause",
+         "Text.\n\nAs Clause 7 says.\n",
+         "Text.\n\nAs Clause 7 says.\n",
+         (agreement("unmarked-reference", "'Clause 7' is typed by hand", at="As Clause"),)),
 ]
 
 

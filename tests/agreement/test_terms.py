@@ -436,6 +436,14 @@ def test_warning_has_subtype_file_and_line(app, syntax, document, needle, occurr
 # -- malformed input (each case a page, built in reST and in MyST) -------------------------
 
 #: This feature's malformed input; agreement_malformed builds and checks them.
+#: Text with undeclared definitions in both scripts (and one that is none).
+UNDECLARED = (
+    'The software (the "services", in lower case) is no definition; the\n'
+    'platform ("Platform") is, and so are\n'
+    "本サービス（以下「本サービス」という。）and\n"
+    "｢利用者｣とは here.\n"
+)
+
 MALFORMED: list[Case] = [
     Case("define-empty",
          "An empty :define:`\\ ` here.\n",
@@ -545,6 +553,16 @@ MALFORMED: list[Case] = [
          'The software (the "Services") and\nthe papers (\u201cOrder Form\u201d) are here.\n',
          (agreement("undeclared-definition", "looks like a definition", at="software"),
           agreement("undeclared-definition", "Order Form", at="papers"))),
+    # A quoted phrase in lower case is no definition; the Japanese forms,
+    # full-width and half-width, are. (Smart quotes curl the English ones.)
+    Case("undeclared-definition-case-and-japanese",
+         UNDECLARED, UNDECLARED,
+         (agreement("undeclared-definition", "'(\u201cPlatform\u201d)' looks like a "
+                    "definition: mark the term with the define role", at="platform"),
+          agreement("undeclared-definition", "'（以下「本サービス」という。）' looks like a "
+                    "definition: mark the term with the define role", at="本サービス"),
+          agreement("undeclared-definition", "'｢利用者｣とは' looks like a definition",
+                    at="｢利用者"))),
 ]
 
 

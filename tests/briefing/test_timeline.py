@@ -48,6 +48,36 @@ def test_timeline_in_date_order(app, page):
         "2021 Start", "2021 Second start", "May 2023 Middle", "15 December 2023 Innovation Day",
     ]
     assert items[-1].find("em").get_text() == "Day"
+    # Each date a <time> of its own class, one space before the item's text.
+    assert [li.p.get_text() for li in items][:2] == ["2021 Start", "2021 Second start"]
+    assert all(li.find("time")["class"] == ["timeline-date"] for li in items)
+
+
+# -- translated (root test-briefing-translated, language ja) -------------------------------
+
+TRANSLATED = pytest.mark.sphinx("html", testroot="briefing-translated")
+
+
+@TRANSLATED
+@pytest.mark.parametrize("page", ["rst_page", "md_page"])
+def test_translated_items_get_their_dates_back_in_the_build_s_language(app, page):
+    app.build()
+    items = soup(app, page).select(".timeline-items > li")
+    assert [(li.time["datetime"], li.time.get_text(), li.p.get_text()) for li in items] == [
+        ("2021", "2021年", "2021年 開始"), ("2023-05", "2023年5月", "2023年5月 中間"),
+        ("2023-12-15", "2023年12月15日", "2023年12月15日 イノベーションデー")]
+
+
+@pytest.mark.sphinx("gettext", testroot="briefing-translated",
+                    srcdir="briefing-translated-gettext")
+def test_the_message_of_an_item_is_its_source_text_without_the_date(app):
+    app.build()
+    for page in ("rst_page", "md_page"):
+        template = (app.outdir / f"{page}.pot").read_text("utf-8")
+        # The source's markup is kept (not the text as shown), the date left out.
+        for message in ("Start", "Middle", "Innovation *Day*"):
+            assert f'msgid "{message}"' in template, (page, template)
+        assert "2023-12-15" not in template and "2021:" not in template
 
 
 # -- warnings (root test-briefing-warnings) ----------------------------------------------------
@@ -150,6 +180,18 @@ MALFORMED: list[Case] = [
          (briefing("bad-date", "'Undated: Outer'", at="Undated"),),
          # A nested item stays in its own item, shown once.
          present=("2019: Inner",)),
+    # An empty item is warned about (with no text to quote), a long first
+    # line shortened to its first 60 characters.
+    Case("timeline-empty-item",
+         ".. timeline::\n\n   - 2020: Fine\n   -\n",
+         ":::{timeline}\n- 2020: Fine\n-\n:::\n",
+         (briefing("bad-date", "timeline item '' does not start with a valid date",
+                   at="-", nth=2),)),
+    Case("timeline-long-item",
+         f".. timeline::\n\n   - Sometime {'x' * 70}\n",
+         f":::{{timeline}}\n- Sometime {'x' * 70}\n:::\n",
+         (briefing("bad-date", f"timeline item 'Sometime {'x' * 51}' does not start",
+                   at="Sometime"),)),
 ]
 
 
@@ -165,6 +207,18 @@ def test_malformed_case(builds, case, syntax):
     body_html = check_case(builds(syntax), case, syntax)
     if case.name == "timeline-nested-list":
         assert body_html.count("Inner") == 1
+
+
+@pytest.mark.parametrize("syntax", sorted(MALFORMED_SYNTAXES))
+def test_the_warnings_say_what_a_timeline_needs(builds, syntax):
+    """The whole messages, not only a piece of each."""
+    messages = [record.text.split(" WARNING: ", 1)[-1] for record in builds(syntax).records]
+    needs = "(YYYY, YYYY-MM or YYYY-MM-DD, then a colon) [briefing.bad-date]"
+    assert "timeline: the body must be a bullet list of dated items [briefing.bad-date]" \
+        in messages
+    assert f"timeline item 'Sometime: no date' does not start with a valid date {needs}" \
+        in messages
+    assert f"timeline item '' does not start with a valid date {needs}" in messages
 
 
 @pytest.mark.parametrize("syntax", sorted(MALFORMED_SYNTAXES))

@@ -53,19 +53,20 @@ REPO = Path(__file__).resolve().parents[2]
 WORK = REPO / "_build" / "mutation"
 MUTMUT = Path(sys.executable).with_name("mutmut")
 
-#: The modules mutated (paths under _ext/), each with the test modules
-#: that exercise it: fast ones (unit tests, small in-process test roots).
+#: The modules mutated (paths under _ext/), in the order they are run, each
+#: with the test modules that exercise it: fast ones (unit tests, small
+#: in-process test roots).
 MODULES: dict[str, list[str]] = {
-    "agreement/matcher.py": ["tests/agreement/test_terms.py"],
-    "agreement/numbering.py": ["tests/agreement/test_clauses.py",
-                               "tests/agreement/test_clause_refs.py"],
-    "agreement/clause_refs.py": ["tests/agreement/test_clause_refs.py",
-                                 "tests/agreement/test_clauses.py"],
+    "briefing/timeline.py": ["tests/briefing/test_timeline.py"],
     "agreement/checks.py": ["tests/agreement/test_agreement_warnings.py",
                             "tests/agreement/test_terms.py"],
-    "agreement/redline.py": ["tests/agreement/test_redline_engine.py"],
+    "agreement/numbering.py": ["tests/agreement/test_clauses.py",
+                               "tests/agreement/test_clause_refs.py"],
+    "agreement/matcher.py": ["tests/agreement/test_terms.py"],
+    "agreement/clause_refs.py": ["tests/agreement/test_clause_refs.py",
+                                 "tests/agreement/test_clauses.py"],
     "briefing/ranking.py": ["tests/briefing/test_ranking.py"],
-    "briefing/timeline.py": ["tests/briefing/test_timeline.py"],
+    "agreement/redline.py": ["tests/agreement/test_redline_engine.py"],
 }
 #: Left out of every mutant's run: the per-subtype suppression tests build
 #: a project per warning subtype (0.5 s each) and hold no module's logic.
@@ -75,6 +76,14 @@ DESELECT = "not test_suppress_warnings_per_subtype"
 PYTEST_ARGS = ["-p", "no:cacheprovider", "-p", "mutation_builds", "-k", DESELECT]
 #: Copied from _ext/ (the packages the test roots load, mutated or not).
 SOURCES = ["agreement", "briefing", "foundation", "site_languages", "sitemap.py"]
+#: mypy over the mutated modules, as `make lint` checks them (mypy.ini),
+#: but without warn_unused_ignores (mutmut's generated code carries ignores):
+#: a mutant mypy rejects (a None passed for a str ...) is caught by `make
+#: test` before any test runs, so mutmut counts it killed without a run.
+TYPE_CHECK = [sys.executable, "-m", "mypy", "--output", "json", "--config-file", "/dev/null",
+              "--python-version", "3.11", "--explicit-package-bases", "--disallow-untyped-defs",
+              "--disallow-incomplete-defs", "--strict-equality", "--ignore-missing-imports",
+              "--follow-imports", "silent"]
 #: mutmut's status names that count as killed.
 KILLED = {"killed", "timeout", "caught by type check"}
 
@@ -94,6 +103,11 @@ def _setup_cfg() -> str:
         "also_copy =\n    pytest.ini\n    mutation_builds.py\n"
         f"pytest_add_cli_args_test_selection ={lines(tests)}\n"
         f"pytest_add_cli_args ={lines(PYTEST_ARGS)}\n"
+        f"type_check_command ={lines(TYPE_CHECK + list(MODULES))}\n"
+        # A mutant stuck in a loop is stopped (and counted killed) after
+        # 8 times its tests' usual time, plus 2 s.
+        "timeout_multiplier = 8\n"
+        "timeout_constant = 2\n"
         "process_isolation = forkserver\n"
         "use_git_change_detection = false\n"
     )
@@ -204,22 +218,37 @@ def report(found: list[tuple[str, str, str]]) -> None:
               f"{100 * all_killed / all_total:5.1f}%")
 
 
+def pattern(module: str) -> str:
+    """The mutmut names of a module's mutants: ``agreement.matcher.*``."""
+    return module.removesuffix(".py").replace("/", ".") + ".*"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("modules", nargs="*", metavar="MODULE",
+                        help="only these modules (e.g. briefing/timeline.py); default: all")
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--again", action="store_true",
                        help="re-run the mutants not killed last time, with the current tests")
     group.add_argument("--report", action="store_true", help="only report the last run")
     options = parser.parse_args()
+    if set(options.modules) - set(MODULES):
+        parser.error(f"the modules are: {', '.join(MODULES)}")
+    modules = options.modules or list(MODULES)
     if options.again:
-        left = [name for name, status, _ in results() if status not in KILLED]
+        left = [name for name, status, _ in results()
+                if status not in KILLED and module_of(name) in modules]
         os.chdir(REPO)
         refresh_tests()
-        if left:
-            mutmut_run(*left)
+        for module in modules:  # one module at a time, as below
+            names = [name for name in left if module_of(name) == module]
+            if names:
+                mutmut_run(*names)
     elif not options.report:
         prepare()
-        mutmut_run()
+        # One module at a time: an interrupted run has whole modules done.
+        for module in modules:
+            mutmut_run(pattern(module))
     report(results())
     return 0
 
