@@ -39,6 +39,8 @@ from agreement_support import (
 from agreement_support import ALL_FEATURES_CREDIT as CREDIT
 from agreement_support import ALL_FEATURES_TITLES as TITLES
 
+from agreement.clause_refs import expand_range
+
 
 @pytest.mark.parametrize("syntax", SYNTAXES)
 @ALL_FEATURES
@@ -78,6 +80,20 @@ def test_references_from_another_page(app, syntax):
     assert use.get_text() == f"{CREDIT[syntax]}s"
     assert use["href"] == f"terms-{syntax}.html#term-{CREDIT[syntax].lower().replace(' ', '-')}"
     assert use["aria-description"].startswith("Credits (each a")
+
+
+def test_a_range_runs_down_to_the_depth_of_its_deeper_end():
+    numbers = ["4", "4.1", "4.2", "5", "5.1", "6"]
+    clauses = [{"number": number, "depth": number.count(".") + 1} for number in numbers]
+
+    def shown(first: str, last: str) -> list[str]:
+        return [numbers[i] for i in expand_range(clauses, numbers.index(first),
+                                                 numbers.index(last))]
+
+    assert shown("4", "6") == ["4", "5", "6"]
+    assert shown("4.1", "5") == ["4.1", "4.2", "5"]
+    assert shown("4", "5.1") == ["4", "4.1", "4.2", "5", "5.1"]
+    assert shown("5.1", "5.1") == ["5.1"]
 
 
 # -- warnings (root test-agreement-warnings) --------------------------------------------------
