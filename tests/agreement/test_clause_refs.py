@@ -247,3 +247,14 @@ def test_every_export_is_valid_and_keeps_its_page(builds, syntax):
 @pytest.mark.parametrize("syntax", sorted(MALFORMED_SYNTAXES))
 def test_the_build_fails_under_W_because_of_the_cases(builds, syntax):
     check_failed_under_W(builds(syntax), MALFORMED, syntax)
+
+
+# -- equivalent mutants (make mutate) ---------------------------------------------------------
+#
+# Mutants of checks.py's clause-reference check that no test can tell from
+# the code:
+#
+# agreement.checks.x__after_statute_code__mutmut_9
+#     text.endswith(("U.S.C.", "C.F.R."), None, end) for max(0, end - 6):
+#     both suffixes are six characters, so they end at `end` within the last
+#     six characters or not at all; a window from the start finds the same.

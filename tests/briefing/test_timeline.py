@@ -229,3 +229,18 @@ def test_no_traceback_and_every_warning_located(builds, syntax):
 @pytest.mark.parametrize("syntax", sorted(MALFORMED_SYNTAXES))
 def test_the_build_fails_under_W_because_of_the_cases(builds, syntax):
     check_failed_under_W(builds(syntax), MALFORMED, syntax)
+
+
+# -- equivalent mutants (make mutate) ---------------------------------------------------------
+#
+# Mutants of timeline.py that no test can tell from the code, because they
+# change nothing the directive does:
+#
+# briefing.timeline.xǁTimelineDirectiveǁrun__mutmut_56
+# briefing.timeline.xǁTimelineDirectiveǁrun__mutmut_57
+#     zip(items, bullets) without strict=False, or with strict=True: the
+#     bullets' lines are taken from the items themselves whenever the two
+#     counts differ, so both lists always have the same length.
+# briefing.timeline.xǁTimelineDirectiveǁ_date_item__mutmut_37
+#     DATE_PREFIX.sub(..., count=2): the pattern is anchored at the start
+#     (^, without MULTILINE), so it can match once only.
