@@ -225,6 +225,48 @@ def test_matcher_longest_whole_words_and_cache():
     assert TermMatcher(()).finditer(text) == []
 
 
+def found(matcher, text):
+    return [(text[start:end], term) for start, end, term in matcher.finditer(text)]
+
+
+def test_matcher_singular_and_plural_forms_of_a_term():
+    matcher = TermMatcher(dict.fromkeys(term_forms("Service"), "Service"))
+    text = "A Service, two Services; Serviced, Servicess, service, SERVICES."
+    assert found(matcher, text) == [("Service", "Service"), ("Services", "Service")]
+
+
+def test_matcher_in_scripts_written_without_spaces():
+    matcher = TermMatcher({"データ": "データ", "本サービス": "本サービス", "Services": "Services"})
+    text = "本サービスのデータはServicesの中、ServicesXではない。"
+    assert found(matcher, text) == [("本サービス", "本サービス"), ("データ", "データ"),
+                                    ("Services", "Services")]
+
+
+def test_matcher_forms_that_start_or_end_with_punctuation_are_whole_words_too():
+    matcher = TermMatcher({".NET": ".NET", "C++": "C++", "Fees (Annual)": "Fees (Annual)"})
+    text = "ASP.NET and .NET, C++x and C++; Fees (Annual)s and Fees (Annual)."
+    assert found(matcher, text) == [(".NET", ".NET"), ("C++", "C++"),
+                                    ("Fees (Annual)", "Fees (Annual)")]
+
+
+def test_matcher_quotes_and_escapes():
+    # A form with a quote matches either quote style; text with reST's
+    # escapes (null characters) is matched as shown, at its own positions.
+    matcher = TermMatcher({"Provider's Content": "Provider's Content", "Customer": "Customer"})
+    assert found(matcher, "the Provider\u2019s Content and Provider's Content") == [
+        ("Provider\u2019s Content", "Provider's Content"),
+        ("Provider's Content", "Provider's Content")]
+    text = "the Cus\x00tomer, \x00Customer and\x00 Customer"
+    assert found(matcher, text) == [("Cus\x00tomer", "Customer"), ("Customer", "Customer")]
+
+
+def test_matcher_cache_keeps_the_last_four_agreements():
+    owners = [{f"Term{n}X": f"Term{n}X"} for n in range(5)]
+    matchers = [matcher_for(o) for o in owners]
+    assert all(matcher_for(o) is m for o, m in zip(owners[1:], matchers[1:], strict=True))
+    assert matcher_for(owners[0]) is not matchers[0]  # the oldest, dropped
+
+
 def test_linked_text_keeps_its_links_when_pickled_or_copied():
     node = linked_text("", "a Customer b", links=(2, 10, "term-customer", "The sentence."))
     for twin in (pickle.loads(pickle.dumps(node)), node.deepcopy()):
