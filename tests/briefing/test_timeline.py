@@ -53,6 +53,15 @@ def test_timeline_in_date_order(app, page):
     assert all(li.find("time")["class"] == ["timeline-date"] for li in items)
 
 
+@pytest.mark.sphinx("html", testroot="briefing-all-features", srcdir="briefing-all-features-ja",
+                    confoverrides={"language": "ja"})
+def test_dates_are_written_in_the_build_s_language(app):
+    app.build()
+    items = soup(app, PAGES[0]).select(".timeline-items > li")
+    assert [li.time.get_text() for li in items] == ["2021年", "2021年", "2023年5月",
+                                                    "2023年12月15日"]
+
+
 # -- translated (root test-briefing-translated, language ja) -------------------------------
 
 TRANSLATED = pytest.mark.sphinx("html", testroot="briefing-translated")
@@ -241,6 +250,8 @@ def test_the_build_fails_under_W_because_of_the_cases(builds, syntax):
 #     zip(items, bullets) without strict=False, or with strict=True: the
 #     bullets' lines are taken from the items themselves whenever the two
 #     counts differ, so both lists always have the same length.
+# briefing.timeline.xǁTimelineDirectiveǁ_date_item__mutmut_35
 # briefing.timeline.xǁTimelineDirectiveǁ_date_item__mutmut_37
-#     DATE_PREFIX.sub(..., count=2): the pattern is anchored at the start
-#     (^, without MULTILINE), so it can match once only.
+#     DATE_PREFIX.sub(...) with no count (all) or count=2 for count=1: the
+#     pattern is anchored at the start (^, without MULTILINE), so it can
+#     match once only.
