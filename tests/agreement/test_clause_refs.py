@@ -200,9 +200,9 @@ MALFORMED: list[Case] = [
     # statute's, not the agreement's; the reference after it is.
     Case("unmarked-reference-after-a-code",
          "Text.\n\nFair use under 17 U.S.C. Section 107 and 7 C.F.R.\nSection 2 stay, "
-         "but Section 4 is typed by hand.\n",
+         "but Section 4 is typed by hand.\n\nU.S.C. Section 101 too.\n",
          "Text.\n\nFair use under 17 U.S.C. Section 107 and 7 C.F.R.\nSection 2 stay, "
-         "but Section 4 is typed by hand.\n",
+         "but Section 4 is typed by hand.\n\nU.S.C. Section 101 too.\n",
          (agreement("unmarked-reference", "'Section 4' is typed by hand", at="but Section"),)),
     # Each reference at its own line: in a text that starts with a line
     # break (after markup), and several in one text; "Clause" as well.
