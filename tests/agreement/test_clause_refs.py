@@ -255,6 +255,8 @@ def test_the_build_fails_under_W_because_of_the_cases(builds, syntax):
 # the code:
 #
 # agreement.checks.x__after_statute_code__mutmut_9
-#     text.endswith(("U.S.C.", "C.F.R."), None, end) for max(0, end - 6):
-#     both suffixes are six characters, so they end at `end` within the last
-#     six characters or not at all; a window from the start finds the same.
+# agreement.checks.x__after_statute_code__mutmut_20
+#     text.endswith(("U.S.C.", "C.F.R."), None, end), or with max(0, end - 7),
+#     for max(0, end - 6): both suffixes are six characters, so they end at
+#     `end` within the last six characters or not at all; a wider window
+#     (from the start, or one character more) finds the same.
