@@ -478,12 +478,14 @@ def test_warning_has_subtype_file_and_line(app, syntax, document, needle, occurr
 # -- malformed input (each case a page, built in reST and in MyST) -------------------------
 
 #: This feature's malformed input; agreement_malformed builds and checks them.
-#: Text with undeclared definitions in both scripts (and one that is none).
+#: Text with undeclared definitions in both scripts (and one that is none);
+#: the last paragraph holds only half-width corner brackets.
 UNDECLARED = (
     'The software (the "services", in lower case) is no definition; the\n'
     'platform ("Platform") is, and so are\n'
-    "本サービス（以下「本サービス」という。）and\n"
-    "｢利用者｣とは here.\n"
+    "本サービス（以下「本サービス」という。）.\n"
+    "\n"
+    "｢利用者｣とは, alone in its paragraph.\n"
 )
 
 MALFORMED: list[Case] = [
@@ -664,3 +666,14 @@ def test_a_term_with_an_apostrophe_is_shown_as_typed_and_linked(tmp_path, syntax
     page = BeautifulSoup(html, "html.parser")
     assert page.find("dfn", id=term["id"]).get_text() == f"\u201c{term['term']}\u201d"
     assert page.find("a", class_="term", href=f"#{term['id']}") is not None
+
+
+# -- equivalent mutants (make mutate) ---------------------------------------------------------
+#
+# Mutants of checks.py's definition check that no test can tell from the
+# code, because they change only how fast it is:
+#
+# agreement.checks.x_check_text__mutmut_4
+#     `japanese` true for text without a corner bracket: the early return
+#     (an optimisation) is skipped and the Japanese pattern scans text it
+#     cannot match (it needs a corner bracket); the warnings are the same.
