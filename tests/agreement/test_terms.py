@@ -674,6 +674,7 @@ def test_a_term_with_an_apostrophe_is_shown_as_typed_and_linked(tmp_path, syntax
 # code, because they change only how fast it is:
 #
 # agreement.checks.x_check_text__mutmut_4
+# agreement.checks.x_check_text__mutmut_6
 #     `japanese` true for text without a corner bracket: the early return
 #     (an optimisation) is skipped and the Japanese pattern scans text it
 #     cannot match (it needs a corner bracket); the warnings are the same.
