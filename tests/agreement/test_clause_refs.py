@@ -39,6 +39,8 @@ from agreement_support import (
 from agreement_support import ALL_FEATURES_CREDIT as CREDIT
 from agreement_support import ALL_FEATURES_TITLES as TITLES
 
+from agreement.clause_refs import expand_range
+
 
 @pytest.mark.parametrize("syntax", SYNTAXES)
 @ALL_FEATURES
@@ -78,6 +80,20 @@ def test_references_from_another_page(app, syntax):
     assert use.get_text() == f"{CREDIT[syntax]}s"
     assert use["href"] == f"terms-{syntax}.html#term-{CREDIT[syntax].lower().replace(' ', '-')}"
     assert use["aria-description"].startswith("Credits (each a")
+
+
+def test_a_range_runs_down_to_the_depth_of_its_deeper_end():
+    numbers = ["4", "4.1", "4.2", "5", "5.1", "6"]
+    clauses = [{"number": number, "depth": number.count(".") + 1} for number in numbers]
+
+    def shown(first: str, last: str) -> list[str]:
+        return [numbers[i] for i in expand_range(clauses, numbers.index(first),
+                                                 numbers.index(last))]
+
+    assert shown("4", "6") == ["4", "5", "6"]
+    assert shown("4.1", "5") == ["4.1", "4.2", "5"]
+    assert shown("4", "5.1") == ["4", "4.1", "4.2", "5", "5.1"]
+    assert shown("5.1", "5.1") == ["5.1"]
 
 
 # -- warnings (root test-agreement-warnings) --------------------------------------------------
@@ -180,6 +196,27 @@ MALFORMED: list[Case] = [
          "California Civil Code.\n",
          (agreement("unmarked-reference", "'Sections 4 through 10' is typed by hand",
                     at="Sections 4"),)),
+    # A section of a code cited before it ("17 U.S.C. Section 107") is the
+    # statute's, not the agreement's; the reference after it is.
+    Case("unmarked-reference-after-a-code",
+         "Text.\n\nFair use under 17 U.S.C. Section 107 and 7 C.F.R.\nSection 2 stay, "
+         "but Section 4 is typed by hand.\n\nU.S.C. Section 101 too.\n",
+         "Text.\n\nFair use under 17 U.S.C. Section 107 and 7 C.F.R.\nSection 2 stay, "
+         "but Section 4 is typed by hand.\n\nU.S.C. Section 101 too.\n",
+         (agreement("unmarked-reference", "'Section 4' is typed by hand", at="but Section"),)),
+    # Each reference at its own line: in a text that starts with a line
+    # break (after markup), and several in one text; "Clause" as well.
+    Case("unmarked-reference-lines",
+         "Text.\n\nSee *this*\nSection 4 and\nthen Clause 2.1 or\nclauses 3 and 5.\n",
+         "Text.\n\nSee *this*\nSection 4 and\nthen Clause 2.1 or\nclauses 3 and 5.\n",
+         (agreement("unmarked-reference", "'Section 4' is typed by hand", at="Section 4"),
+          agreement("unmarked-reference", "'Clause 2.1' is typed by hand", at="Clause 2.1"),
+          agreement("unmarked-reference", "'clauses 3 and 5' is typed by hand: use the clause "
+                    "role, so that its number follows the clauses", at="clauses 3"))),
+    Case("unmarked-clause",
+         "Text.\n\nAs Clause 7 says.\n",
+         "Text.\n\nAs Clause 7 says.\n",
+         (agreement("unmarked-reference", "'Clause 7' is typed by hand", at="As Clause"),)),
 ]
 
 
@@ -210,3 +247,16 @@ def test_every_export_is_valid_and_keeps_its_page(builds, syntax):
 @pytest.mark.parametrize("syntax", sorted(MALFORMED_SYNTAXES))
 def test_the_build_fails_under_W_because_of_the_cases(builds, syntax):
     check_failed_under_W(builds(syntax), MALFORMED, syntax)
+
+
+# -- equivalent mutants (make mutate) ---------------------------------------------------------
+#
+# Mutants of checks.py's clause-reference check that no test can tell from
+# the code:
+#
+# agreement.checks.x__after_statute_code__mutmut_9
+# agreement.checks.x__after_statute_code__mutmut_20
+#     text.endswith(("U.S.C.", "C.F.R."), None, end), or with max(0, end - 7),
+#     for max(0, end - 6): both suffixes are six characters, so they end at
+#     `end` within the last six characters or not at all; a wider window
+#     (from the start, or one character more) finds the same.

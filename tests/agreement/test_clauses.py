@@ -18,6 +18,8 @@ from agreement_support import (
     heading_of,
 )
 
+from agreement.numbering import stable_anchor
+
 
 @pytest.mark.parametrize("syntax", SYNTAXES)
 @ALL_FEATURES
@@ -55,3 +57,15 @@ def test_clause_numbers_in_tables_of_contents(app, syntax):
     assert entries == ["1. Access to the Services", "1.1 Accounts", "2. Fees", "3. Ownership",
                        "4. Customer Data", "5. Definitions"]
     assert toctree.find("a", href=f"{docname}.html").select_one(".clause-number") is None
+
+
+@pytest.mark.parametrize(("label", "prefix", "anchor"), [
+    ("v2-fees", "v2-", "fees"),  # the version's prefix dropped
+    ("fees", None, "fees"), ("fees", "", "fees"),
+    ("other-fees", "v2-", "other-fees"),  # not the prefix: kept
+    ("v2-", "v2-", "v2"),  # nothing would be left: the whole label
+    ("v2-3", "v2-", "clause-3"), ("7", None, "clause-7"),  # an id cannot start with a digit
+    ("Data_Rules", None, "data-rules"),
+])
+def test_stable_anchor_of_a_labelled_clause(label, prefix, anchor):
+    assert stable_anchor(label, prefix) == anchor

@@ -293,6 +293,22 @@ def test_word_diff_keeps_a_long_kept_stretch_between_changes():
     assert flat_texts(segments)[2] == "-the|+a|-30|+60"
 
 
+def test_word_diff_folds_a_kept_stretch_as_long_as_the_changes_and_no_longer():
+    # The threshold, in visible characters: "cd" (2) between two changes of
+    # 2 is folded into them; "cde" (3) is not.
+    assert flat_texts(redline.diff_words("ab cd ef", "xy cd zw"))[2] == "-ab cd ef|+xy cd zw"
+    assert flat_texts(redline.diff_words("ab cde ef", "xy cde zw"))[2] == "-ab|+xy|-ef|+zw"
+
+
+def test_word_diff_keeps_words_with_inner_apostrophes_and_hyphens_whole():
+    assert flat_texts(redline.diff_words("a non-exclusive licence", "a non-transferable licence")
+                      )[2] == "-non-exclusive|+non-transferable"
+    assert flat_texts(redline.diff_words("the Provider's rights", "the Customer's rights")
+                      )[2] == "-Provider's|+Customer's"
+    assert flat_texts(redline.diff_words("the Provider\u2019s rights", "the Provider rights")
+                      )[2] == "-Provider\u2019s|+Provider"
+
+
 def test_word_diff_ignores_whitespace_only_changes():
     assert redline.diff_words("one  two\nthree", "one two three") == (
         ("=", "one two three"),)

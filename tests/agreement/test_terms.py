@@ -225,6 +225,48 @@ def test_matcher_longest_whole_words_and_cache():
     assert TermMatcher(()).finditer(text) == []
 
 
+def found(matcher, text):
+    return [(text[start:end], term) for start, end, term in matcher.finditer(text)]
+
+
+def test_matcher_singular_and_plural_forms_of_a_term():
+    matcher = TermMatcher(dict.fromkeys(term_forms("Service"), "Service"))
+    text = "A Service, two Services; Serviced, Servicess, service, SERVICES."
+    assert found(matcher, text) == [("Service", "Service"), ("Services", "Service")]
+
+
+def test_matcher_in_scripts_written_without_spaces():
+    matcher = TermMatcher({"データ": "データ", "本サービス": "本サービス", "Services": "Services"})
+    text = "本サービスのデータはServicesの中、ServicesXではない。"
+    assert found(matcher, text) == [("本サービス", "本サービス"), ("データ", "データ"),
+                                    ("Services", "Services")]
+
+
+def test_matcher_forms_that_start_or_end_with_punctuation_are_whole_words_too():
+    matcher = TermMatcher({".NET": ".NET", "C++": "C++", "Fees (Annual)": "Fees (Annual)"})
+    text = "ASP.NET and .NET, C++x and C++; Fees (Annual)s and Fees (Annual)."
+    assert found(matcher, text) == [(".NET", ".NET"), ("C++", "C++"),
+                                    ("Fees (Annual)", "Fees (Annual)")]
+
+
+def test_matcher_quotes_and_escapes():
+    # A form with a quote matches either quote style; text with reST's
+    # escapes (null characters) is matched as shown, at its own positions.
+    matcher = TermMatcher({"Provider's Content": "Provider's Content", "Customer": "Customer"})
+    assert found(matcher, "the Provider\u2019s Content and Provider's Content") == [
+        ("Provider\u2019s Content", "Provider's Content"),
+        ("Provider's Content", "Provider's Content")]
+    text = "the Cus\x00tomer, \x00Customer and\x00 Customer"
+    assert found(matcher, text) == [("Cus\x00tomer", "Customer"), ("Customer", "Customer")]
+
+
+def test_matcher_cache_keeps_the_last_four_agreements():
+    owners = [{f"Term{n}X": f"Term{n}X"} for n in range(5)]
+    matchers = [matcher_for(o) for o in owners]
+    assert all(matcher_for(o) is m for o, m in zip(owners[1:], matchers[1:], strict=True))
+    assert matcher_for(owners[0]) is not matchers[0]  # the oldest, dropped
+
+
 def test_linked_text_keeps_its_links_when_pickled_or_copied():
     node = linked_text("", "a Customer b", links=(2, 10, "term-customer", "The sentence."))
     for twin in (pickle.loads(pickle.dumps(node)), node.deepcopy()):
@@ -436,6 +478,16 @@ def test_warning_has_subtype_file_and_line(app, syntax, document, needle, occurr
 # -- malformed input (each case a page, built in reST and in MyST) -------------------------
 
 #: This feature's malformed input; agreement_malformed builds and checks them.
+#: Text with undeclared definitions in both scripts (and one that is none);
+#: the last paragraph holds only half-width corner brackets.
+UNDECLARED = (
+    'The software (the "services", in lower case) is no definition; the\n'
+    'platform ("Platform") is, and so are\n'
+    "本サービス（以下「本サービス」という。）.\n"
+    "\n"
+    "｢利用者｣とは, alone in its paragraph.\n"
+)
+
 MALFORMED: list[Case] = [
     Case("define-empty",
          "An empty :define:`\\ ` here.\n",
@@ -545,6 +597,16 @@ MALFORMED: list[Case] = [
          'The software (the "Services") and\nthe papers (\u201cOrder Form\u201d) are here.\n',
          (agreement("undeclared-definition", "looks like a definition", at="software"),
           agreement("undeclared-definition", "Order Form", at="papers"))),
+    # A quoted phrase in lower case is no definition; the Japanese forms,
+    # full-width and half-width, are. (Smart quotes curl the English ones.)
+    Case("undeclared-definition-case-and-japanese",
+         UNDECLARED, UNDECLARED,
+         (agreement("undeclared-definition", "'(\u201cPlatform\u201d)' looks like a "
+                    "definition: mark the term with the define role", at="platform"),
+          agreement("undeclared-definition", "'（以下「本サービス」という。）' looks like a "
+                    "definition: mark the term with the define role", at="本サービス"),
+          agreement("undeclared-definition", "'｢利用者｣とは' looks like a definition",
+                    at="｢利用者"))),
 ]
 
 
@@ -604,3 +666,15 @@ def test_a_term_with_an_apostrophe_is_shown_as_typed_and_linked(tmp_path, syntax
     page = BeautifulSoup(html, "html.parser")
     assert page.find("dfn", id=term["id"]).get_text() == f"\u201c{term['term']}\u201d"
     assert page.find("a", class_="term", href=f"#{term['id']}") is not None
+
+
+# -- equivalent mutants (make mutate) ---------------------------------------------------------
+#
+# Mutants of checks.py's definition check that no test can tell from the
+# code, because they change only how fast it is:
+#
+# agreement.checks.x_check_text__mutmut_4
+# agreement.checks.x_check_text__mutmut_6
+#     `japanese` true for text without a corner bracket: the early return
+#     (an optimisation) is skipped and the Japanese pattern scans text it
+#     cannot match (it needs a corner bracket); the warnings are the same.

@@ -48,6 +48,45 @@ def test_timeline_in_date_order(app, page):
         "2021 Start", "2021 Second start", "May 2023 Middle", "15 December 2023 Innovation Day",
     ]
     assert items[-1].find("em").get_text() == "Day"
+    # Each date a <time> of its own class, one space before the item's text.
+    assert [li.p.get_text() for li in items][:2] == ["2021 Start", "2021 Second start"]
+    assert all(li.find("time")["class"] == ["timeline-date"] for li in items)
+
+
+@pytest.mark.sphinx("html", testroot="briefing-all-features", srcdir="briefing-all-features-ja",
+                    confoverrides={"language": "ja"})
+def test_dates_are_written_in_the_build_s_language(app):
+    app.build()
+    items = soup(app, PAGES[0]).select(".timeline-items > li")
+    assert [li.time.get_text() for li in items] == ["2021年", "2021年", "2023年5月",
+                                                    "2023年12月15日"]
+
+
+# -- translated (root test-briefing-translated, language ja) -------------------------------
+
+TRANSLATED = pytest.mark.sphinx("html", testroot="briefing-translated")
+
+
+@TRANSLATED
+@pytest.mark.parametrize("page", ["rst_page", "md_page"])
+def test_translated_items_get_their_dates_back_in_the_build_s_language(app, page):
+    app.build()
+    items = soup(app, page).select(".timeline-items > li")
+    assert [(li.time["datetime"], li.time.get_text(), li.p.get_text()) for li in items] == [
+        ("2021", "2021年", "2021年 開始"), ("2023-05", "2023年5月", "2023年5月 中間"),
+        ("2023-12-15", "2023年12月15日", "2023年12月15日 イノベーションデー")]
+
+
+@pytest.mark.sphinx("gettext", testroot="briefing-translated",
+                    srcdir="briefing-translated-gettext")
+def test_the_message_of_an_item_is_its_source_text_without_the_date(app):
+    app.build()
+    for page in ("rst_page", "md_page"):
+        template = (app.outdir / f"{page}.pot").read_text("utf-8")
+        # The source's markup is kept (not the text as shown), the date left out.
+        for message in ("Start", "Middle", "Innovation *Day*"):
+            assert f'msgid "{message}"' in template, (page, template)
+        assert "2023-12-15" not in template and "2021:" not in template
 
 
 # -- warnings (root test-briefing-warnings) ----------------------------------------------------
@@ -150,6 +189,18 @@ MALFORMED: list[Case] = [
          (briefing("bad-date", "'Undated: Outer'", at="Undated"),),
          # A nested item stays in its own item, shown once.
          present=("2019: Inner",)),
+    # An empty item is warned about (with no text to quote), a long first
+    # line shortened to its first 60 characters.
+    Case("timeline-empty-item",
+         ".. timeline::\n\n   - 2020: Fine\n   -\n",
+         ":::{timeline}\n- 2020: Fine\n-\n:::\n",
+         (briefing("bad-date", "timeline item '' does not start with a valid date",
+                   at="-", nth=2),)),
+    Case("timeline-long-item",
+         f".. timeline::\n\n   - Sometime {'x' * 70}\n",
+         f":::{{timeline}}\n- Sometime {'x' * 70}\n:::\n",
+         (briefing("bad-date", f"timeline item 'Sometime {'x' * 51}' does not start",
+                   at="Sometime"),)),
 ]
 
 
@@ -168,6 +219,18 @@ def test_malformed_case(builds, case, syntax):
 
 
 @pytest.mark.parametrize("syntax", sorted(MALFORMED_SYNTAXES))
+def test_the_warnings_say_what_a_timeline_needs(builds, syntax):
+    """The whole messages, not only a piece of each."""
+    messages = [record.text.split(" WARNING: ", 1)[-1] for record in builds(syntax).records]
+    needs = "(YYYY, YYYY-MM or YYYY-MM-DD, then a colon) [briefing.bad-date]"
+    assert "timeline: the body must be a bullet list of dated items [briefing.bad-date]" \
+        in messages
+    assert f"timeline item 'Sometime: no date' does not start with a valid date {needs}" \
+        in messages
+    assert f"timeline item '' does not start with a valid date {needs}" in messages
+
+
+@pytest.mark.parametrize("syntax", sorted(MALFORMED_SYNTAXES))
 def test_no_traceback_and_every_warning_located(builds, syntax):
     check_no_traceback_and_located(builds(syntax))
 
@@ -175,3 +238,20 @@ def test_no_traceback_and_every_warning_located(builds, syntax):
 @pytest.mark.parametrize("syntax", sorted(MALFORMED_SYNTAXES))
 def test_the_build_fails_under_W_because_of_the_cases(builds, syntax):
     check_failed_under_W(builds(syntax), MALFORMED, syntax)
+
+
+# -- equivalent mutants (make mutate) ---------------------------------------------------------
+#
+# Mutants of timeline.py that no test can tell from the code, because they
+# change nothing the directive does:
+#
+# briefing.timeline.xǁTimelineDirectiveǁrun__mutmut_56
+# briefing.timeline.xǁTimelineDirectiveǁrun__mutmut_57
+#     zip(items, bullets) without strict=False, or with strict=True: the
+#     bullets' lines are taken from the items themselves whenever the two
+#     counts differ, so both lists always have the same length.
+# briefing.timeline.xǁTimelineDirectiveǁ_date_item__mutmut_35
+# briefing.timeline.xǁTimelineDirectiveǁ_date_item__mutmut_37
+#     DATE_PREFIX.sub(...) with no count (all) or count=2 for count=1: the
+#     pattern is anchored at the start (^, without MULTILINE), so it can
+#     match once only.
