@@ -84,6 +84,31 @@ def term_names(count: int, offset: int) -> list[str]:
     return names
 
 
+def _start_corpus(root: Path, kinds: tuple[str, ...]) -> None:
+    """A folder with its conf.py for each variant of a corpus."""
+    for kind in kinds:
+        (root / kind).mkdir(parents=True)
+        (root / kind / "conf.py").write_text(CONF[kind].format(
+            ext=str(REPO / "_ext"), floor=str(REPO / "bench" / "floor")))
+
+
+def _finish_corpus(root: Path, kinds: tuple[str, ...], pages: int) -> None:
+    """The index of each variant: a toctree of its pages."""
+    index = ["Corpus", "======", "", ".. toctree::", ""]
+    index += [f"   page{p:03d}" for p in range(pages)]
+    for kind in kinds:
+        (root / kind / "index.rst").write_text("\n".join(index) + "\n", "utf-8")
+
+
+def _uses_of_clause(names: list[str], clause: int, count: int,
+                    rng: random.Random) -> list[str]:
+    """The `count` uses of terms in clause `clause`, in a shuffled order:
+    over the clauses every term is used, the rest of the uses repeat them."""
+    chosen = [names[(clause * count + k) % len(names)] for k in range(count)]
+    rng.shuffle(chosen)
+    return chosen
+
+
 def japanese_term_names(count: int, offset: int) -> list[str]:
     """`count` distinct three-part Japanese terms (no spaces)."""
     names = []
@@ -101,14 +126,9 @@ def write_japanese_corpus(root: Path, pages: int, terms: int, uses: int,
     the same pages, clauses, definitions and uses, in text without spaces
     between words (so that terms are found by their characters)."""
     rng = random.Random(terms * 7919 + pages + 1)
-    for kind in JA_KINDS:
-        (root / kind).mkdir(parents=True)
-        (root / kind / "conf.py").write_text(CONF[kind].format(
-            ext=str(REPO / "_ext"), floor=str(REPO / "bench" / "floor")))
-    index = ["Corpus", "======", "", ".. toctree::", ""]
+    _start_corpus(root, JA_KINDS)
     for p in range(pages):
         names = japanese_term_names(terms, p * terms)
-        index.append(f"   page{p:03d}")
         body = [f"契約{p}", "=" * 20, "", ".. agreement::", "   :provider: 例示株式会社",
                 "   :last-updated: 2025-07-15", ""]
         per_clause_terms = [names[i::clauses] for i in range(clauses)]
@@ -119,10 +139,8 @@ def write_japanese_corpus(root: Path, pages: int, terms: int, uses: int,
             for name in per_clause_terms[c]:
                 # reST needs an escaped space between a role and Japanese text.
                 body += [f":define:`{name}`\\ とは、この契約における{name}をいう。", ""]
-            clause_uses = uses_left // (clauses - c)
-            uses_left -= clause_uses
-            chosen = [names[(c * clause_uses + k) % len(names)] for k in range(clause_uses)]
-            rng.shuffle(chosen)
+            chosen = _uses_of_clause(names, c, uses_left // (clauses - c), rng)
+            uses_left -= len(chosen)
             for start in range(0, len(chosen), 8):
                 sentence = "".join(
                     "".join(rng.choice(JA_FILLER) for _ in range(rng.randint(2, 4))) + name + "を"
@@ -130,8 +148,7 @@ def write_japanese_corpus(root: Path, pages: int, terms: int, uses: int,
                 body += [sentence + "利用する。", ""]
         for kind in JA_KINDS:
             (root / kind / f"page{p:03d}.rst").write_text("\n".join(body), "utf-8")
-    for kind in JA_KINDS:
-        (root / kind / "index.rst").write_text("\n".join(index) + "\n", "utf-8")
+    _finish_corpus(root, JA_KINDS, pages)
 
 
 def plural_of(name: str) -> str:
@@ -143,14 +160,9 @@ def write_corpus(root: Path, pages: int, terms: int, uses: int, clauses: int = 1
                  kinds: tuple[str, ...] = ("real", "floor", "peer", "critique")) -> None:
     """Write the variants `kinds` of the corpus under root/{real,floor,peer}."""
     rng = random.Random(terms * 7919 + pages)
-    for kind in kinds:
-        (root / kind).mkdir(parents=True)
-        (root / kind / "conf.py").write_text(CONF[kind].format(
-            ext=str(REPO / "_ext"), floor=str(REPO / "bench" / "floor")))
-    index = ["Corpus", "======", "", ".. toctree::", ""]
+    _start_corpus(root, kinds)
     for p in range(pages):
         names = term_names(terms, p * terms)
-        index.append(f"   page{p:03d}")
         body = {kind: [f"Agreement {p}", "=" * 20, ""]
                 for kind in ("real", "floor", "peer", "critique")}
         for kind in REAL_KINDS:
@@ -170,11 +182,8 @@ def write_corpus(root: Path, pages: int, terms: int, uses: int, clauses: int = 1
                     body["peer"] += [f"   {name}", f"      {meaning}", ""]
                     for kind in REAL_KINDS:
                         body[kind] += [f":define:`{name}` {meaning}", ""]
-            clause_uses = uses_left // (clauses - c)
-            uses_left -= clause_uses
-            # Every term is used; the rest of the uses are drawn at random.
-            chosen = [names[(c * clause_uses + k) % len(names)] for k in range(clause_uses)]
-            rng.shuffle(chosen)
+            chosen = _uses_of_clause(names, c, uses_left // (clauses - c), rng)
+            uses_left -= len(chosen)
             for start in range(0, len(chosen), 8):
                 real, peer = [], []
                 for name in chosen[start:start + 8]:
@@ -188,8 +197,7 @@ def write_corpus(root: Path, pages: int, terms: int, uses: int, clauses: int = 1
                     body[kind] += [" ".join(words) + ".", ""]
         for kind in kinds:
             (root / kind / f"page{p:03d}.rst").write_text("\n".join(body[kind]), "utf-8")
-    for kind in kinds:
-        (root / kind / "index.rst").write_text("\n".join(index) + "\n", "utf-8")
+    _finish_corpus(root, kinds, pages)
 
 
 def main() -> list[dict]:

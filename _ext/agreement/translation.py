@@ -25,6 +25,7 @@ from foundation.dates import babel_locale
 from foundation.urls import check_url
 
 from .diagnostics import __, warn
+from .reading import is_english
 from .term_nodes import term_definition
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ def check_translated_definitions(config: Config, section: nodes.Element) -> None
     (Sphinx keeps the original message as the paragraph's ``rawsource``):
     a translator who writes a defined term as plain text unmarks its
     definition, and every use of it silently stops linking."""
-    if (config.language or "en").split("_")[0].split("-")[0] == "en":
+    if is_english(config):
         return
     for paragraph in section.findall(nodes.paragraph):
         if not paragraph.get("translated"):

@@ -43,6 +43,8 @@ LOCAL_OUTDIRS = {"en": "html", "ja": "html-ja"}
 TEMPLATES = Path(__file__).parent / "templates"
 #: The search page's query splitter, ``cjk-search.js``.
 STATIC = Path(__file__).parent / "static"
+#: The index's splitter, as ``html_search_options["type"]`` names it.
+SPLITTER = f"{CJKBigramSplitter.__module__}.{CJKBigramSplitter.__name__}"
 
 
 def configure(app: Sphinx, config: Config) -> None:
@@ -52,15 +54,13 @@ def configure(app: Sphinx, config: Config) -> None:
     app.tags.add(f"language_{config.language or 'en'}")
     config.templates_path.append(str(TEMPLATES))
     if config.language in CJK_LANGUAGES and "type" not in config.html_search_options:
-        config.html_search_options = {**config.html_search_options,
-                                      "type": f"{CJKBigramSplitter.__module__}.CJKBigramSplitter"}
+        config.html_search_options = {**config.html_search_options, "type": SPLITTER}
 
 
 def add_search_splitter(app: Sphinx) -> None:
     """The search page's query splitter, in HTML builds whose index uses
     `CJKBigramSplitter`."""
-    if app.builder.format != "html" or app.config.html_search_options.get("type") != \
-            f"{CJKBigramSplitter.__module__}.CJKBigramSplitter":
+    if app.builder.format != "html" or app.config.html_search_options.get("type") != SPLITTER:
         return
     app.config.html_static_path.append(str(STATIC))
     app.add_js_file("cjk-search.js")

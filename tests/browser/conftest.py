@@ -47,17 +47,22 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def served_site(site):
-    """Base URL of the session's site build, served over HTTP on a free port."""
-    assert site.returncode == 0, site.warnings
-    handler = functools.partial(_QuietHandler, directory=str(site.outdir))
+def _serve(directory: Path):
+    """Serve `directory` over HTTP on a free port; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_site(site):
+    """Base URL of the session's site build, served over HTTP on a free port."""
+    assert site.returncode == 0, site.warnings
+    yield from _serve(site.outdir)
 
 
 @pytest.fixture(scope="session")
@@ -66,13 +71,7 @@ def served_editions(site, site_ja):
     ``html-ja/``, served over HTTP on a free port (their language links
     lead from one to the other)."""
     assert site_ja.returncode == 0, site_ja.warnings
-    handler = functools.partial(_QuietHandler, directory=str(site.outdir.parent))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    yield from _serve(site.outdir.parent)
 
 
 @pytest.fixture(scope="session")

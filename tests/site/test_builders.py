@@ -182,15 +182,20 @@ def test_builders_that_write_no_json_link_none(built):
 def pdf(built) -> Path:
     need("latexmk", "latexmk")
     need("xelatex", "texlive-xetex")
-    build = built("latex")
-    proc = subprocess.run(["latexmk", "-pdfxe", "-interaction=nonstopmode", "-halt-on-error",
-                           "corporate-documents.tex"], cwd=build.outdir,
-                          capture_output=True, text=True, check=False)
-    path = build.outdir / "corporate-documents.pdf"
-    assert proc.returncode == 0 and path.is_file(), proc.stdout[-3000:]
-    log = (build.outdir / "corporate-documents.log").read_text(errors="replace")
+    path, log = compile_pdf(built("latex").outdir)
     assert "Hyper reference" not in log and "Missing character" not in log
     return path
+
+
+def compile_pdf(latex_dir: Path) -> tuple[Path, str]:
+    """Compile the site's LaTeX in `latex_dir` as ``make pdf`` does (latexmk,
+    XeLaTeX); the PDF and the log."""
+    proc = subprocess.run(["latexmk", "-pdfxe", "-interaction=nonstopmode", "-halt-on-error",
+                           "corporate-documents.tex"], cwd=latex_dir,
+                          capture_output=True, text=True, check=False)
+    path = latex_dir / "corporate-documents.pdf"
+    assert proc.returncode == 0 and path.is_file(), proc.stdout[-3000:]
+    return path, (latex_dir / "corporate-documents.log").read_text(errors="replace")
 
 
 def pdf_text(path: Path) -> str:
@@ -224,12 +229,7 @@ def pdf_ja(tmp_path_factory: pytest.TempPathFactory) -> Path:
     build = build_site(tmp_path_factory.mktemp("latex-ja"), "-D", "language=ja",
                        builder="latex")
     assert build.returncode == 0 and build.warnings.strip() == "", build.warnings
-    proc = subprocess.run(["latexmk", "-pdfxe", "-interaction=nonstopmode", "-halt-on-error",
-                           "corporate-documents.tex"], cwd=build.outdir,
-                          capture_output=True, text=True, check=False)
-    path = build.outdir / "corporate-documents.pdf"
-    assert proc.returncode == 0 and path.is_file(), proc.stdout[-3000:]
-    log = (build.outdir / "corporate-documents.log").read_text(errors="replace")
+    path, log = compile_pdf(build.outdir)
     assert "Missing character" not in log
     return path
 
