@@ -13,6 +13,7 @@ from foundation.dates import PartialDate, parse_partial_date
 from foundation.directives import body_line
 
 from .diagnostics import warn
+from .translated import note_translatable_texts
 from .translations import __
 
 if TYPE_CHECKING:
@@ -101,6 +102,7 @@ class TimelineDirective(SphinxDirective):
         # The item's text, without its date, is what translators translate;
         # the date is put back in front of the translation (translated.py).
         para["timeline_date"] = match.group(1)
+        note_translatable_texts(self)
         para.rawsource = DATE_PREFIX.sub("", para.rawsource, count=1) if \
             DATE_PREFIX.match(para.rawsource) else para.astext()[match.end():]
         stamp = date_element(date, self.config.language, classes=["timeline-date"])

@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.docutils import SphinxDirective
 
-__all__ = ["ApplyTranslatedTexts", "setup_translated", "translatable_inline", "translatable_text"]
+__all__ = ["ApplyTranslatedTexts", "note_translatable_texts", "setup_translated",
+           "translatable_inline", "translatable_text"]
 
 
 class translatable_inline(nodes.Inline, nodes.TextElement):  # noqa: N801 - docutils' naming
@@ -57,7 +58,18 @@ def translatable_text(directive: SphinxDirective, text: str, classes: list[str],
     translates, at the directive's line."""
     node = node_class(text, text, classes=classes, translatable=True)
     directive.set_source_info(node)
+    note_translatable_texts(directive)
     return node
+
+
+#: Set in ``env.temp_data`` while a page is read, by the directives that
+#: made a translatable text on it: the pages `ApplyTranslatedTexts` walks.
+HAS_TRANSLATABLE_TEXTS = "briefing_translatable_texts"
+
+
+def note_translatable_texts(directive: SphinxDirective) -> None:
+    """Say that the page being read holds a directive's translatable text."""
+    directive.env.temp_data[HAS_TRANSLATABLE_TEXTS] = True
 
 
 def _translated(node: nodes.Element) -> bool:
@@ -71,7 +83,10 @@ class ApplyTranslatedTexts(SphinxTransform):
     default_priority = 21  # right after sphinx.transforms.i18n.Locale (20)
 
     def apply(self, **kwargs: object) -> None:
-        if not self.config.language or self.config.language == "en":
+        # Any language may have catalogs (an en_GB edition of an English
+        # site too): the pages walked are those whose directives made a
+        # translatable text, whatever the language.
+        if not self.env.temp_data.get(HAS_TRANSLATABLE_TEXTS):
             return
         domain = briefing_domain(self.env)
         docname = self.env.docname

@@ -4,6 +4,8 @@ tests/agreement/test_languages.py), and dates are written by babel."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from bs4 import BeautifulSoup
 from sitebuild import ROOTS, build_site
@@ -103,3 +105,22 @@ def test_translators_see_texts_without_markup_they_must_keep(tmp_path):
                     "Users by country", "Start", "Middle", "Innovation *Day*"):
         assert f'msgid "{message}"' in template
     assert "2023-05" not in template and "2021:" not in template
+
+
+def test_an_english_edition_with_catalogs_carries_its_translations(tmp_path):
+    """Any language may have catalogs, ``en`` too (a site that rewrites its
+    English texts through them): the records read the translated texts
+    there as well, and a timeline item keeps its date."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-briefing-translated", srcdir)
+    (srcdir / "locales" / "ja").rename(srcdir / "locales" / "en")
+    result = build_site(tmp_path, "-D", "language=en", srcdir=srcdir)
+    assert result.returncode == 0, result.warnings
+    page = BeautifulSoup(result.html("rst_page"), "html.parser")
+    assert page.select_one(".technology-title").get_text() == "ゲートレス入場"
+    assert page.select_one("a .xref.tech").get_text() == "ゲートレス入場"
+    catalogue = BeautifulSoup(result.html("index"), "html.parser")
+    assert "ゲートレス入場" in [row.select("td")[0].get_text(strip=True)
+                          for row in catalogue.select("table tbody tr")]
+    assert [li.select_one("time")["datetime"]
+            for li in page.select(".timeline-items > li")] == ["2021", "2023-05", "2023-12-15"]
