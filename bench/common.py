@@ -21,11 +21,11 @@ REPO = Path(__file__).resolve().parent.parent
 _RUNNER = textwrap.dedent("""
     import json, resource, sys, time
     from sphinx.cmd.build import build_main
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     code = build_main(sys.argv[1:])
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    print(json.dumps({"code": code, "seconds": elapsed, "peak_bytes": peak}))
+    print(json.dumps({"code": code, "seconds": elapsed, "cpu_seconds": cpu, "peak_bytes": peak}))
 """)
 
 
@@ -33,6 +33,9 @@ _RUNNER = textwrap.dedent("""
 class BuildResult:
     seconds: float
     peak_bytes: int
+    #: CPU time of the build's own process (not of its -j workers): less
+    #: moved than wall time by other work on the machine.
+    cpu_seconds: float = 0.0
 
 
 def sphinx_build(srcdir: Path, outdir: Path, *args: str, fresh: bool = True,
@@ -50,7 +53,7 @@ def sphinx_build(srcdir: Path, outdir: Path, *args: str, fresh: bool = True,
     result = json.loads(last)
     if result.get("code") != 0:
         raise RuntimeError(f"build of {srcdir} failed:\n{proc.stderr[-4000:]}")
-    return BuildResult(result["seconds"], result["peak_bytes"])
+    return BuildResult(result["seconds"], result["peak_bytes"], result["cpu_seconds"])
 
 
 def doctrees_of(outdir: Path) -> Path:

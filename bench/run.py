@@ -23,6 +23,7 @@ BENCHES = [
     "redline_bench.py",
     "site_bench.py",
     "page_weight.py",
+    "tricks_bench.py",
 ]
 # A line of common.report(): "<figure>  <value><unit>  target ≤ <target>  PASS".
 ROW = re.compile(r"^(?P<figure>.+?)\s+(?P<value>-?[\d.]+)(?P<unit>\S*)\s+target\s+"
