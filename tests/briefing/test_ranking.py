@@ -40,6 +40,8 @@ from briefing_support import (
 from briefing_support import PAGES as ALL_FEATURES_PAGES
 from bs4 import BeautifulSoup
 
+from briefing.ranking import _column, parse_number
+
 #: The root of the name column, in both syntaxes.
 PAGES = ["names-rst", "names-md"]
 NAMES = pytest.mark.sphinx("html", testroot="briefing-ranking")
@@ -102,6 +104,41 @@ def test_unknown_name_column_warns_and_falls_back(app, page):
     assert highlighted_rows(fallback) == [["26", "Kyoto", "100"]]
     # Those are the only warnings of the root.
     assert len([w for w in warnings.splitlines() if "WARNING" in w]) == 2
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("1234", 1234.0), ("0012", 12.0), (" 42 ", 42.0), ("+7", 7.0), ("-3", -3.0),
+    ("\u22123", -3.0), ("1,234", 1234.0), ("1,234,567.25", 1234567.25), ("12.5%", 12.5),
+    ("-0.5%", -0.5), ("1" + "0" * 308, 1e308),
+])
+def test_parse_number_reads_the_figures_a_table_holds(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "abc", "12a", "1,23", "12,3456", "1,2345", ",123", "1.2.3", "1.", ".5", "1e5",
+    "%", "12%%", "--3", "+-3", "3-", "1 234", "9" * 400, "inf", "nan", "\u2212",
+])
+def test_parse_number_refuses_everything_else(text):
+    assert parse_number(text) is None
+
+
+def test_a_column_is_found_by_its_name_in_any_letter_case():
+    header = ["Rank", "Company name", "#of papers"]
+    assert _column(header, "company NAME") == 1
+    assert _column(header, "#OF PAPERS") == 2
+    assert _column(header, "Company") is None
+
+
+@NAMES
+@NAMES_SHARED
+@pytest.mark.parametrize("page", PAGES)
+def test_a_ranking_of_numbers_only_takes_its_names_from_the_first_column(app, page):
+    app.build()
+    years = rankings(app, page)[3]
+    # No column holds words: the names are the first column, the bars the last.
+    assert chart_texts(years) == ["2021", "5", "2022", "7"]
+    assert highlighted_rows(years) == [["2022", "7"]]
 
 
 # -- table and chart (root test-briefing-all-features) ------------------------------------------
