@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 # 1234, 1,234.5, -3, −3 (Unicode minus), 12.5% — nothing else counts as a number.
 NUMBER = re.compile(r"^[+\-\u2212]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$")
 
+#: The key of the rankings' serial numbers in a page, and their ids' prefix.
+ID_PREFIX = "briefing-ranking"
+
 
 def parse_number(text: str) -> float | None:
     text = text.strip()
@@ -81,19 +84,20 @@ class RankingDirective(SphinxDirective):
         value_column = self._value_column(header, data, name_column)
         if value_column is None:
             return []
-        rows, bars = self._rows(header, data, name_column, value_column)
-        if not rows:
+        highlight = self.options.get("highlight", "").strip()
+        kept = self._rows(header, data, name_column, value_column, highlight)
+        if not kept:
             warn("bad-ranking", __("ranking: no usable row is left"), self.location)
             return []
-        highlight = self.options.get("highlight", "").strip()
+        bars = [bar for _, bar in kept]
         if highlight and not any(bar.highlight for bar in bars):
             warn("bad-option", __("ranking: highlight {highlight} matches no name in the "
                                   "column {column}").format(
                                       highlight=repr(highlight),
                                       column=repr(header[name_column])), self.location)
 
-        serial = self.env.current_document.new_serial_number("briefing-ranking")
-        base_id = f"briefing-ranking-{serial}"
+        serial = self.env.current_document.new_serial_number(ID_PREFIX)
+        base_id = f"{ID_PREFIX}-{serial}"
         wrapper = nodes.container(classes=["ranking"])
         anchor = ""
         if base_id not in self.state.document.ids:
@@ -107,7 +111,7 @@ class RankingDirective(SphinxDirective):
         # have no row classes to style (the bars are marked on their own).
         table = make_table(
             header, [[[nodes.strong(cell, cell) if bar.highlight else nodes.Text(cell)]
-                      for cell in row] for row, bar in zip(rows, bars, strict=True)],
+                      for cell in cells] for cells, bar in kept],
             classes=["ranking-table"], title=title,
             row_classes=[["highlight"] if bar.highlight else [] for bar in bars],
         )
@@ -124,7 +128,7 @@ class RankingDirective(SphinxDirective):
         # (figures.FigureSources).
         briefing_domain(self.env).note_figure({
             "kind": "ranking", "figure": f"{marked.name}: {marked.shown}" if marked else "",
-            "label": caption, "rows": len(rows),
+            "label": caption, "rows": len(kept),
             "as_of": date.iso if date is not None else "", "sources": [],
             "area": area, "tech": tech_id, "anchor": anchor,
             "docname": self.env.docname, "line": self.lineno,
@@ -213,12 +217,15 @@ class RankingDirective(SphinxDirective):
 
     def _rows(
         self, header: list[str], data: list[tuple[int, list[str]]], name_column: int,
-        value_column: int,
-    ) -> tuple[list[list[str]], list[Bar]]:
-        highlight = self.options.get("highlight", "").strip().casefold()
-        rows, bars = [], []
+        value_column: int, highlight: str,
+    ) -> list[tuple[list[str], Bar]]:
+        """The rows kept, each with its bar; the others left out with a warning."""
+        wanted = highlight.casefold()
+        kept = []
         for number, (line, cells) in enumerate(data, start=1):
-            name = cells[name_column] if name_column < len(cells) else (cells[0] if cells else "")
+            # A short row has no name cell: it is named by its first cell (a
+            # record is never empty, blank lines are skipped when read).
+            name = cells[name_column] if name_column < len(cells) else cells[0]
             place = self.where + __("row {number} ({name}, line {line})").format(
                 number=number, name=repr(name), line=line)
             if len(cells) != len(header):
@@ -235,10 +242,9 @@ class RankingDirective(SphinxDirective):
                                        value=repr(cells[value_column])),
                      self._row_location(line))
                 continue
-            rows.append(cells)
-            bars.append(Bar(name, cells[value_column], value,
-                            bool(highlight) and name.casefold() == highlight))
-        return rows, bars
+            kept.append((cells, Bar(name, cells[value_column], value,
+                                    bool(wanted) and name.casefold() == wanted)))
+        return kept
 
     def _row_location(self, line: int) -> Location:
         # A body row is reported at its own line; a file row where the directive is.
