@@ -13,7 +13,6 @@ of a project generated and built once per syntax (see briefing_malformed.py).
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,7 +39,6 @@ from briefing_support import (
     warnings_of,
 )
 from briefing_support import PAGES as ALL_FEATURES_PAGES
-from bs4 import BeautifulSoup
 
 from briefing.domain import briefing_domain
 from briefing.ranking import _column, parse_number
@@ -55,12 +53,11 @@ NAMES_SHARED = pytest.mark.test_params(shared_result="briefing-ranking")
 
 
 def rankings(app, page: str) -> list:
-    html = BeautifulSoup((Path(app.outdir) / f"{page}.html").read_text("utf-8"), "html.parser")
-    return html.find_all("div", class_="ranking")
+    return soup(app, page).find_all("div", class_="ranking")
 
 
 def chart_texts(ranking) -> list[str]:
-    tree = ET.fromstring(str(ranking.find("svg")))
+    tree = svg_tree(ranking.find("svg"))
     return [text.text for text in tree.iter(f"{SVG_NS}text")]
 
 
@@ -79,7 +76,7 @@ def test_names_from_the_first_column_that_is_not_all_numbers(app, page):
     assert chart_texts(deck) == ["Google", "1363", "Microsoft", "1342", "NEC", "215"]
     # The highlight ignores case and the spaces around it.
     assert highlighted_rows(deck) == [["3", "NEC", "215"]]
-    tree = ET.fromstring(str(deck.find("svg")))
+    tree = svg_tree(deck.find("svg"))
     marked = [group for group in tree.iter(f"{SVG_NS}g") if group.get("class") == "highlight"]
     assert [group.find(f"{SVG_NS}text").text for group in marked] == ["NEC"]
 
@@ -222,8 +219,7 @@ def test_a_ranking_whose_id_is_taken_has_no_anchor(app):
     ranking = rankings(app, "collision")[0]
     # The label took the id: the ranking has none, and its record no anchor.
     assert ranking.get("id") is None
-    assert BeautifulSoup((Path(app.outdir) / "collision.html").read_text("utf-8"),
-                         "html.parser").find(id="briefing-ranking-0").name == "p"
+    assert soup(app, "collision").find(id="briefing-ranking-0").name == "p"
     [record] = briefing_domain(app.env).figures["collision"]
     assert (record["label"], record["anchor"]) == ("Ranking without an anchor", "")
 
