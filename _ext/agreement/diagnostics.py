@@ -32,9 +32,10 @@ AgreementWarning = Literal[
     "missing-title", "misplaced-agreement", "undefined-term", "unused-term", "duplicate-term",
     "undeclared-definition", "unmarked-reference", "unknown-clause", "bad-range",
     "define-in-heading", "outside-agreement", "empty-role", "bad-effective",
-    "bad-label-prefix", "changes-without-previous", "bad-changes", "version-cycle",
-    "renamed-label", "unknown-agreement", "hard-to-read", "long-sentence", "archaic-word",
-    "number-doublet", "all-caps", "missing-summary", "unknown-check", "lost-definition",
+    "bad-label-prefix", "anchor-taken", "changes-without-previous", "bad-changes",
+    "version-cycle", "renamed-label", "unknown-agreement", "hard-to-read", "long-sentence",
+    "archaic-word", "number-doublet", "all-caps", "missing-summary", "unknown-check",
+    "lost-definition",
 ]
 
 #: Every warning subtype the extension emits, and when.
@@ -64,6 +65,8 @@ WARNING_SUBTYPES: Final[dict[AgreementWarning, str]] = {
     "after the effective date of the previous version",
     "bad-label-prefix": "a clause label lacks the version's label-prefix, or the prefix is "
     "not a label's start",
+    "anchor-taken": "another element of the page already has the id that a labelled "
+    "clause's anchor would be (its label without the label-prefix)",
     "changes-without-previous": "changes is used in an agreement that names no previous "
     "version",
     "bad-changes": "changes holds something other than one bullet list",

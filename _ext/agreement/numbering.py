@@ -48,8 +48,7 @@ def number_clauses(document: nodes.document, title_section: nodes.section,
             title = child[0] if child.children and isinstance(child[0], nodes.title) else None
             if not child["ids"]:
                 document.set_id(child)
-            labels = {name: document.nameids.get(name) or child["ids"][0]
-                      for name in child["names"] if document.nametypes.get(name)}
+            labels = _explicit_labels(document, child)
             label = next(iter(labels), None)
             if label is not None:
                 _put_first(document, child, stable_anchor(label, label_prefix))
@@ -62,7 +61,8 @@ def number_clauses(document: nodes.document, title_section: nodes.section,
                 "title": child["clause_title"],
                 "anchor": child["ids"][0],
                 "depth": len(numbers),
-                "line": (title.line if title is not None else None) or child.line,
+                # docutils and MyST give a section the line of its heading.
+                "line": child.line,
             })
             if title is not None:
                 # "1." for a top-level clause, "1.1" below it, as legal texts do.
@@ -73,6 +73,18 @@ def number_clauses(document: nodes.document, title_section: nodes.section,
 
     visit(title_section, ())
     return records
+
+
+def _explicit_labels(document: nodes.document, section: nodes.section) -> dict[str, str]:
+    """The section's labels (explicit targets), each with the id it points
+    at; a name docutils found twice points nowhere (its id is None) and is
+    left out, as Sphinx's std domain leaves it out."""
+    labels = {}
+    for name in section["names"]:
+        target = document.nameids.get(name)
+        if document.nametypes.get(name) and target:
+            labels[name] = target
+    return labels
 
 
 def stable_anchor(label: str, label_prefix: str | None) -> str:

@@ -28,7 +28,7 @@ from .doctree import HEADINGS, Collected, collect, is_inside, normalize_space, r
 from .domain import agreement_domain
 from .header import agreement_header
 from .linking import TermScanner, link_use_roles
-from .numbering import number_clauses
+from .numbering import number_clauses, stable_anchor
 from .term_nodes import term_definition, term_use
 from .translation import check_translated_definitions, note_translation_status
 
@@ -74,17 +74,7 @@ class AgreementReader(SphinxTransform):
         if isinstance(header.parent, nodes.section):
             note_translation_status(self.config, header, header.parent)
             check_translated_definitions(self.config, header.parent)
-        prefix = header.get("label_prefix")
-        if prefix:
-            for clause in clauses:
-                for label in clause["labels"]:
-                    if not label.startswith(prefix):
-                        warn("bad-label-prefix", __("clause {number}: its label {label} lacks "
-                                                    "the agreement's label-prefix "
-                                                    "{prefix}").format(
-                                                        number=clause["number"],
-                                                        label=repr(label), prefix=repr(prefix)),
-                             (docname, clause["line"] or header.line))
+        self.check_labels(header, clauses)
 
         # Same-document clause references get their text now, so that the
         # defining sentences read "Section 4"; the rest waits for the write.
@@ -135,6 +125,35 @@ class AgreementReader(SphinxTransform):
         agreement_domain(self.env).note_agreement(docname, agreement, clauses, records)
         if scanner.critic is not None:
             agreement_domain(self.env).note_critique(docname, scanner.critic.findings)
+
+    def check_labels(self, header: agreement_header, clauses: list[ClauseRecord]) -> None:
+        """Warn of a clause label without the version's prefix, and of a
+        clause whose stable anchor another element of the page holds (it
+        keeps its own ids, so ``#anchor`` would lead elsewhere)."""
+        prefix = header.get("label_prefix")
+        for clause in clauses:
+            location = (self.env.docname, clause["line"] or header.line)
+            if prefix:
+                for label in clause["labels"]:
+                    if not label.startswith(prefix):
+                        warn("bad-label-prefix", __("clause {number}: its label {label} lacks "
+                                                    "the agreement's label-prefix "
+                                                    "{prefix}").format(
+                                                        number=clause["number"],
+                                                        label=repr(label), prefix=repr(prefix)),
+                             location)
+            if clause["label"] is not None:
+                anchor = stable_anchor(clause["label"], prefix)
+                if anchor != clause["anchor"]:
+                    warn("anchor-taken", __("clause {number}: its anchor {anchor} (its label "
+                                            "{label} without the label-prefix) is already the "
+                                            "id of another element of this page, so the "
+                                            "clause keeps the anchor {kept}; give this clause "
+                                            "another label, or rename the other element").format(
+                                                number=clause["number"], anchor=repr(anchor),
+                                                label=repr(clause["label"]),
+                                                kept=repr(clause["anchor"])),
+                         location)
 
     def number_clauses(self, header: agreement_header) -> tuple[str, list[ClauseRecord]]:
         """The agreement's title, and its clauses, numbered."""

@@ -2,7 +2,9 @@
 in its heading and in the tables of contents.
 
 On the root ``test-agreement-all-features`` (one agreement in each syntax
-that uses every feature); roles in headings are in test_roles_in_headings.py.
+that uses every feature), and `number_clauses` on sections built by hand;
+roles in headings are in test_roles_in_headings.py, a clause whose anchor
+another element holds in test_lifecycle.py.
 """
 
 from __future__ import annotations
@@ -17,8 +19,11 @@ from agreement_support import (
     clause_sections,
     heading_of,
 )
+from docutils import frontend, nodes
+from docutils.parsers.rst import Parser
+from docutils.utils import new_document
 
-from agreement.numbering import stable_anchor
+from agreement.numbering import number_clauses, stable_anchor
 
 
 @pytest.mark.parametrize("syntax", SYNTAXES)
@@ -69,3 +74,29 @@ def test_clause_numbers_in_tables_of_contents(app, syntax):
 ])
 def test_stable_anchor_of_a_labelled_clause(label, prefix, anchor):
     assert stable_anchor(label, prefix) == anchor
+
+
+def test_sections_built_by_hand_are_numbered_too():
+    """Sections that another extension builds (without the ids and names the
+    parsers give, even without a title) are clauses like any other: each
+    gets a number and an id of its own, and one with no title an empty one."""
+    document = new_document("<hand-built>", frontend.get_default_settings(Parser))
+    top = nodes.section("", nodes.title("", "Terms"))
+    untitled = nodes.section("", nodes.paragraph("", "Text."))
+    titled = nodes.section("", nodes.title("", "Fees"))
+    top += [untitled, titled]
+    document += top
+    records = number_clauses(document, top)
+    assert [(r["number"], r["title"], r["label"], r["depth"]) for r in records] == \
+        [("1", "", None, 1), ("2", "Fees", None, 1)]
+    assert untitled["clause_title"] == "" and titled["clause_title"] == "Fees"
+    anchors = [r["anchor"] for r in records]
+    assert len(set(anchors)) == 2
+    assert [document.ids[anchor] for anchor in anchors] == [untitled, titled]
+    assert titled[0].astext() == "2. Fees"
+
+
+# -- equivalent mutants (make mutate) ---------------------------------------------------------
+# No test can tell these from the original:
+# agreement.numbering.x_stable_anchor__mutmut_11: make_id("CLAUSE-" + label) is the same id
+#   as make_id("clause-" + label), since make_id lowers the case.

@@ -362,6 +362,7 @@ IN_WARNINGS_ROOT = [
     ("lc-bad-changes", _CHANGES, 2, "bad-changes"),
     ("lc-prefix", {"rst": "-------", "md": "## Notices"}, 1, "bad-label-prefix"),
     ("lc-bad-prefix", ":label-prefix: Bad Prefix", 1, "bad-label-prefix"),
+    ("lc-anchor-taken", {"rst": "-------", "md": "## Charges"}, 1, "anchor-taken"),
     ("lc-cycle-a", DIRECTIVE, 1, "version-cycle"),
     ("lc-outside", _VERSIONS, 1, "unknown-agreement"),
     ("lc-outside", _VERSIONS, 2, "unknown-agreement"),
@@ -400,6 +401,18 @@ def test_bad_input_builds_and_falls_back(app, syntax):
     outside = (app.outdir / f"lc-outside-{syntax}.html").read_text("utf-8")
     assert "agreement-versions" not in outside
     assert "Not in an agreement." in outside
+    # A clause whose anchor another clause's heading holds keeps its own
+    # ids, and the page still has each id once.
+    page = BeautifulSoup((app.outdir / f"lc-anchor-taken-{syntax}.html").read_text("utf-8"),
+                         "html.parser")
+    ids = [element["id"] for element in page.select("article [id]")]
+    assert len(ids) == len(set(ids))
+    assert page.select_one("section#fees h2").get_text().startswith("2. Fees")
+    kept = {"rst": "charges", "md": f"{syntax[0]}a-fees"}[syntax]
+    assert page.select_one(f"section#{kept} h2").get_text().startswith("1. Charges")
+    data = json.loads((app.outdir / f"lc-anchor-taken-{syntax}.agreement.json")
+                      .read_text("utf-8"))
+    assert [c["anchor"] for c in data["clauses"]] == [kept, "fees"]
 
 
 def test_bad_input_fails_under_W(tmp_path):

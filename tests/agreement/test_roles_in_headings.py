@@ -1,15 +1,16 @@
-"""Roles in headings (root ``test-agreement-roles-in-headings``): a `use`, a `clause`
-and a `define` in the headings of agreements in both syntaxes, and a `use`
-in a heading of a page that is not an agreement, in a project whose
-toctree lists every page. Sphinx copies each heading into the tables of
-contents (the page's, the sidebar's, the toctree's); a link of ours in a
-heading once reached them without the ``refuri`` that Sphinx expects of
-every reference there, and the build stopped with a traceback."""
+"""Roles in headings (root ``test-agreement-roles-in-headings``): a `use`, a
+`clause` and a `define` in the headings of agreements in both syntaxes (in
+MyST, one `clause` inside emphasis), and a `use` in a heading of a page that is
+not an agreement, in a project whose toctree lists every page. Sphinx copies
+each heading into the tables of contents (the page's, the sidebar's, the
+toctree's); a link of ours in a heading once reached them without the
+``refuri`` that Sphinx expects of every reference there, and the build stopped
+with a traceback."""
 
 from __future__ import annotations
 
 import pytest
-from agreement_support import SYNTAXES, body, plain, soup, warnings
+from agreement_support import SYNTAXES, body, export, plain, soup, warnings
 
 OTHER = {"rst": "md", "md": "rst"}
 TITLE = {"rst": "Terms RST", "md": "Terms MD"}
@@ -82,6 +83,21 @@ def test_the_tables_of_contents_show_the_headings(app, syntax):
     for page in ("index", "notes", "terms-rst", "terms-md"):
         sidebar = soup(app.outdir, page).select_one(".sidebar-tree")
         assert toc_texts(sidebar) == ["Terms RST", "Terms MD", "Notes"]
+
+
+@pytest.mark.parametrize("syntax", SYNTAXES)
+@pytest.mark.sphinx("html", testroot="agreement-roles-in-headings")
+@pytest.mark.test_params(shared_result="agreement-roles-in-headings")
+def test_the_export_titles_are_the_headings_as_shown(app, syntax):
+    """A clause's title in the export is its heading as the reader sees it,
+    without its number: a `clause` role in it reads "Section 2", whether it
+    got that text at read time (same page) or at write time (another page),
+    and the heading's markup adds no words."""
+    app.build()
+    titles = [clause["title"] for clause in export(app.outdir, f"terms-{syntax}")["clauses"]]
+    assert titles == ["Access to Customer Data under Section 2",
+                      f"Fees for the data of Section 2 of {TITLE[OTHER[syntax]]}",
+                      "Definitions of \u201cHeading Term\u201d"]
 
 
 @pytest.mark.sphinx("html", testroot="agreement-roles-in-headings")

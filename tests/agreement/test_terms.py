@@ -52,8 +52,10 @@ from agreement_support import (
     warnings_root_source,
 )
 from bs4 import BeautifulSoup
+from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
+from agreement import checks
 from agreement.forms import plural_of, singular_of, slugify, term_forms
 from agreement.matcher import TermMatcher, matcher_for
 from agreement.term_nodes import linked_text
@@ -473,6 +475,25 @@ def test_warning_has_subtype_file_and_line(app, syntax, document, needle, occurr
     line = line_of_occurrence(path, needle, occurrence)
     assert (path.name, line, f"agreement.{subtype}") in found_warnings(app), \
         app.warning.getvalue()
+
+
+@pytest.mark.parametrize(("source", "line", "placed"), [
+    ("terms.rst", 3, ["terms.rst:3", "terms.rst:4"]),  # each at its own line of the text
+    (None, 3, None), ("terms.rst", None, None), (None, None, None),
+])
+def test_a_check_on_text_without_a_source_line_is_placed_at_its_node(
+        monkeypatch, source, line, placed):
+    """Text that a directive or a transform made may lack a file or a line:
+    the checks of running text then place their warnings at the node that
+    stands for it (`fallback`), never at a made-up "None:4"."""
+    fallback = nodes.paragraph()
+    seen = []
+    monkeypatch.setattr(checks, "warn",
+                        lambda subtype, _message, location: seen.append((subtype, location)))
+    checks.check_text('The portal (the "Portal") and\nthe fees of Section 4 stay.',
+                      source, line, fallback)
+    assert seen == list(zip(["undeclared-definition", "unmarked-reference"],
+                            placed or [fallback, fallback], strict=True))
 
 
 # -- malformed input (each case a page, built in reST and in MyST) -------------------------
