@@ -163,7 +163,7 @@ def _without_null_escapes(text: str) -> tuple[str, list[int]]:
     while index < length:
         char = text[index]
         if char == "\x00":
-            index += 2 if index + 1 < length and text[index + 1] in " \n" else 1
+            index += 2 if index + 1 < length and text[index + 1] in (" ", "\n") else 1
             continue
         kept.append(char)
         positions.append(index)

@@ -260,6 +260,12 @@ def test_matcher_quotes_and_escapes():
         ("Provider's Content", "Provider's Content")]
     text = "the Cus\x00tomer, \x00Customer and\x00 Customer"
     assert found(matcher, text) == [("Cus\x00tomer", "Customer"), ("Customer", "Customer")]
+    # An escaped space or line break goes with its escape, joining what it
+    # separates (reST's ``*Service*\ s``), and a text may end in an escape.
+    matcher = TermMatcher({"Services": "Services", "Fees": "Fees"})
+    text = "the Service\x00 s, Fe\x00\nes and Fees\x00"
+    assert found(matcher, text) == [("Service\x00 s", "Services"), ("Fe\x00\nes", "Fees"),
+                                    ("Fees", "Fees")]
 
 
 def test_matcher_cache_keeps_the_last_four_agreements():
@@ -690,6 +696,16 @@ def test_a_term_with_an_apostrophe_is_shown_as_typed_and_linked(tmp_path, syntax
 
 
 # -- equivalent mutants (make mutate) ---------------------------------------------------------
+#
+# Mutants of matcher.py that no test can tell from the code:
+#
+# agreement.matcher.x__keys__mutmut_2
+#     form.split(None) for form.split(" "): the form has just fully matched
+#     _PLAIN_WORDS, words with one space between them, which both split alike.
+# agreement.matcher.x__without_null_escapes__mutmut_16
+#     index + 2 < length for index + 1 < length: differs only for an escaped
+#     space that ends the text, which the mutant keeps as a trailing space;
+#     no form ends in whitespace, so the uses found are the same.
 #
 # Mutants of checks.py's definition check that no test can tell from the
 # code, because they change only how fast it is:
