@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from .records import ClauseRecord
 
 __all__ = ["ClauseCatalog", "ClauseRole", "clause_reference", "expand_range",
-           "resolve_clause_references", "resolve_reference", "setup_clause_refs",
-           "unknown_label"]
+           "names_unknown_label", "resolve_clause_references", "resolve_reference",
+           "setup_clause_refs"]
 
 #: Builds a link node: (document, anchor, text) -> node.
 MakeLink = Callable[[str, str, str], nodes.Node]
@@ -70,7 +70,8 @@ class ClauseRole(SphinxRole):
         node = clause_reference(self.rawtext, classes=["clause-ref"])
         self.set_source_info(node)
         if not spec:
-            problem = role_problem(self.rawtext, "")
+            # (Removed once warned: it needs neither text nor source.)
+            problem = role_problem()
             self.set_source_info(problem)
             defer_warning(problem, "empty-role", __("clause needs the label of a clause"))
             return [problem], []
@@ -90,7 +91,6 @@ class ClauseRole(SphinxRole):
             ])
         node["items"] = items
         node["custom"] = custom or None
-        node["spec"] = spec
         # Until the clauses of every document are known, the role shows what
         # the author wrote. Sphinx resolves the cross-reference around it
         # with the domain (`AgreementDomain.resolve_xref`), from the
@@ -143,34 +143,31 @@ def resolve_clause_references(catalog: ClauseCatalog, references: Sequence[claus
 
 
 def resolve_reference(catalog: ClauseCatalog, node: clause_reference, fromdocname: str,
-                      make_link: MakeLink) -> bool:
+                      make_link: MakeLink) -> None:
     """Give `node`, written in `fromdocname`, its final text, its links
     (`make_link(todoc, anchor, text)`) and its ``targets`` (``[docname,
-    number]`` of every clause it names, ranges expanded); warn if it names
-    a clause wrongly. Whether it resolved."""
+    number]`` of every clause it names, ranges expanded); or, if it names a
+    clause wrongly, warn and leave it as written."""
     resolved = _resolve(catalog, node, warn_problems=True)
     if not resolved:
-        return False
+        return
     node[:] = _render(catalog, node, resolved, fromdocname, make_link)
     node["targets"] = [
         [doc, catalog.clauses[doc][i]["number"]]
         for doc, first, last in resolved
         for i in expand_range(catalog.clauses[doc], first, last)
     ]
-    return True
 
 
-def unknown_label(catalog: ClauseCatalog, node: clause_reference) -> str | None:
-    """The label of a one-clause reference (no range, no list, no own text)
-    that names no clause of this site: another project's inventory may
-    hold it."""
+def names_unknown_label(catalog: ClauseCatalog, node: clause_reference) -> bool:
+    """Whether `node` is a one-clause reference (no range, no list; with
+    or without its own text) to a label that no clause of this site has:
+    another project's inventory may hold it."""
     items = node.get("items") or []
-    if len(items) != 1 or node.get("custom"):
-        return None
+    if len(items) != 1:
+        return False
     start, end, broken = items[0]
-    if end or broken or start in catalog.index:
-        return None
-    return str(start)
+    return not (end or broken or start in catalog.index)
 
 
 def _resolve(

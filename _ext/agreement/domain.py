@@ -26,8 +26,8 @@ from .clause_refs import (
     ClauseCatalog,
     ClauseRole,
     clause_reference,
+    names_unknown_label,
     resolve_reference,
-    unknown_label,
 )
 from .diagnostics import __, warn
 from .forms import straight_quotes
@@ -226,7 +226,7 @@ class AgreementDomain(Domain):
     def _resolve_clause_xref(self, fromdocname: str, builder: Builder,
                              contnode: clause_reference) -> nodes.reference | None:
         catalog = self.clause_catalog()
-        if unknown_label(catalog, contnode) is not None:
+        if names_unknown_label(catalog, contnode):
             return None  # for intersphinx, then `warn_missing_reference`
 
         def make_link(todocname: str, anchor: str, text: str) -> nodes.Node:

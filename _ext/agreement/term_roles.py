@@ -34,7 +34,7 @@ class DefineRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         term = normalize_space(self.text)
         if not term:
-            problem = role_problem(self.rawtext, "")
+            problem = role_problem()
             self.set_source_info(problem)
             defer_warning(problem, "empty-role", __("define needs the term to define"))
             return [problem], []
@@ -52,7 +52,7 @@ class UseRole(SphinxRole):
         term = normalize_space(term)
         display = normalize_space(display or "") or term
         if not term:
-            problem = role_problem(self.rawtext, "")
+            problem = role_problem()
             self.set_source_info(problem)
             defer_warning(problem, "empty-role", __("use needs the term to link to"))
             return [problem], []

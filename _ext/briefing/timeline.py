@@ -10,7 +10,6 @@ from sphinx.util.docutils import SphinxDirective
 
 from foundation.dated import date_element
 from foundation.dates import PartialDate, parse_partial_date
-from foundation.directives import body_line
 
 from .diagnostics import warn
 from .translated import note_translatable_texts
@@ -21,7 +20,6 @@ if TYPE_CHECKING:
 
 __all__ = ["DATE_PREFIX", "TimelineDirective", "setup_timeline"]
 
-BULLET = re.compile(r"^[-*+](\s|$)")
 #: YYYY, YYYY-MM or YYYY-MM-DD, then a colon.
 DATE_PREFIX = re.compile(r"^\s*([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)\s*:\s*")
 
@@ -53,21 +51,16 @@ class TimelineDirective(SphinxDirective):
             warn("bad-date", __("timeline: the body must be a bullet list of dated items; "
                                 "{count} other block(s) left out").format(count=len(others)),
                  (self.env.docname, _line_of(others[0], self.lineno)))
-        # Each item's own line: the n-th top-level bullet of the body (node lines
-        # are off by one in nested MyST parses).
-        bullets = [body_line(self, i) for i, text in enumerate(self.content) if BULLET.match(text)]
-        if len(bullets) != len(items):
-            bullets = [_line_of(item, self.lineno) for item in items]
         dated: list[tuple[PartialDate, nodes.list_item]] = []
         undated: list[nodes.list_item] = []
-        for item, line in zip(items, bullets, strict=False):
+        for item in items:
             date = self._date_item(item)
             if date is None:
                 text = item.astext().splitlines()[0][:60] if item.astext() else ""
                 warn("bad-date", __("timeline item {text} does not start with a valid date "
                                     "(YYYY, YYYY-MM or YYYY-MM-DD, then a colon)").format(
                                         text=repr(text)),
-                     (self.env.docname, line))
+                     (self.env.docname, _line_of(item, self.lineno)))
                 undated.append(item)
             else:
                 dated.append((date, item))

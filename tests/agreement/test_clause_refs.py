@@ -11,6 +11,9 @@ agreement_malformed.py).
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from agreement_malformed import SYNTAXES as MALFORMED_SYNTAXES
 from agreement_malformed import (
@@ -34,12 +37,15 @@ from agreement_support import (
     found_warnings,
     line_of_occurrence,
     section_by_label,
+    warnings,
     warnings_root_source,
 )
 from agreement_support import ALL_FEATURES_CREDIT as CREDIT
 from agreement_support import ALL_FEATURES_TITLES as TITLES
+from bs4 import BeautifulSoup
+from docutils import nodes
 
-from agreement.clause_refs import expand_range
+from agreement.clause_refs import ClauseCatalog, clause_reference, expand_range, resolve_reference
 
 
 @pytest.mark.parametrize("syntax", SYNTAXES)
@@ -94,6 +100,57 @@ def test_a_range_runs_down_to_the_depth_of_its_deeper_end():
     assert shown("4.1", "5") == ["4.1", "4.2", "5"]
     assert shown("4", "5.1") == ["4", "4.1", "4.2", "5", "5.1"]
     assert shown("5.1", "5.1") == ["5.1"]
+
+
+def _catalog() -> ClauseCatalog:
+    """Two agreements, ``alpha`` (clauses 1, 2, 2.1, 3) and ``beta`` (1, 2)."""
+    def clauses(prefix: str, numbers: list[str]):
+        return [{"number": number, "depth": number.count(".") + 1, "anchor": f"{prefix}{number}",
+                 "labels": [f"{prefix}{number}"]} for number in numbers]
+    return ClauseCatalog({"alpha": clauses("a", ["1", "2", "2.1", "3"]),
+                          "beta": clauses("b", ["1", "2"])},
+                         {"alpha": "Alpha Terms", "beta": "Beta Terms"})
+
+
+def _resolved(items: list[tuple[str, str | None]], docname: str, custom: str | None = None):
+    """A `clause` role of `items` ((label, end label or None) each) written
+    in `docname`, resolved: its text, its links, its targets."""
+    node = clause_reference("", items=[[start, end, False] for start, end in items],
+                            custom=custom)
+    resolve_reference(_catalog(), node, docname,
+                      lambda doc, anchor, text: nodes.reference("", text, refuri=f"{doc}#{anchor}"))
+    links = [reference["refuri"] for reference in node.findall(nodes.reference)]
+    return node.astext(), links, node.get("targets")
+
+
+@pytest.mark.parametrize(("items", "docname", "text", "links", "targets"), [
+    # In its own agreement: no title.
+    ([("a1", None)], "alpha", "Section 1", ["alpha#a1"], [["alpha", "1"]]),
+    # In one other agreement: its title once, after the whole list.
+    ([("a1", None), ("a3", None)], "notes", "Sections 1 and 3 of Alpha Terms",
+     ["alpha#a1", "alpha#a3"], [["alpha", "1"], ["alpha", "3"]]),
+    ([("a1", "a3")], "notes", "Sections 1 through 3 of Alpha Terms", ["alpha#a1", "alpha#a3"],
+     [["alpha", "1"], ["alpha", "2"], ["alpha", "3"]]),
+    # In several agreements: the title after each item that is not this one's.
+    ([("a1", None), ("b2", None)], "notes", "Sections 1 of Alpha Terms and 2 of Beta Terms",
+     ["alpha#a1", "beta#b2"], [["alpha", "1"], ["beta", "2"]]),
+    ([("a1", "a2.1"), ("b1", None)], "alpha", "Sections 1 through 2.1 and 1 of Beta Terms",
+     ["alpha#a1", "alpha#a2.1", "beta#b1"],
+     [["alpha", "1"], ["alpha", "2"], ["alpha", "2.1"], ["beta", "1"]]),
+])
+def test_a_reference_names_the_agreements_it_leaves(items, docname, text, links, targets):
+    assert _resolved(items, docname) == (text, links, targets)
+
+
+def test_the_authors_text_links_to_the_first_clause_and_targets_them_all():
+    assert _resolved([("a2", "a3")], "notes", custom="the fee rules") == (
+        "the fee rules", ["alpha#a2"], [["alpha", "2"], ["alpha", "3"]])
+
+
+def test_a_wrong_reference_is_left_as_written():
+    node = clause_reference("", nodes.Text("a3..a1"), items=[["a3", "a1", False]], custom=None)
+    resolve_reference(_catalog(), node, "notes", lambda *args: nodes.Text("link"))
+    assert (node.astext(), node.get("targets")) == ("a3..a1", None)
 
 
 # -- warnings (root test-agreement-warnings) --------------------------------------------------
@@ -249,6 +306,73 @@ def test_the_build_fails_under_W_because_of_the_cases(builds, syntax):
     check_failed_under_W(builds(syntax), MALFORMED, syntax)
 
 
+@pytest.mark.parametrize("syntax", sorted(MALFORMED_SYNTAXES))
+def test_the_warnings_say_what_a_reference_needs(builds, syntax):
+    """The whole messages, not only a piece of each."""
+    messages = [record.text.split(" WARNING: ", 1)[-1] for record in builds(syntax).records]
+    for message in (
+        "clause needs the label of a clause [agreement.empty-role]",
+        "clause: 'rme-one..' lacks an end of its range [agreement.bad-range]",
+        "clause: 'no-such-label' is not the label of a clause of an agreement "
+        "[agreement.unknown-clause]",
+        "clause: 'lou-nowhere' is not the label of a clause of an agreement "
+        "[agreement.unknown-clause]",
+    ):
+        assert message in messages, messages
+
+
+# -- documents joined into one; another project ------------------------------------------------
+
+
+def test_a_reference_reads_the_same_when_the_documents_are_joined(make_app, rootdir, tmp_path):
+    """singlehtml resolves the joined tree as the root document's: each
+    reference still knows the page it was written in (its ``refdoc``)."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-agreement-all-features", srcdir)
+    app = make_app("singlehtml", srcdir=srcdir, freshenv=True)
+    app.build()
+    page = BeautifulSoup((Path(app.outdir) / "index.html").read_text("utf-8"), "html.parser")
+    shown = [span.get_text() for span in page.select("span.clause-ref")]
+    in_terms = ["Section 2", "Sections 3 through 4", "the fees clause",
+                "Sections 1 and 2 through 4", "Sections 1, 1.1 and 4"]
+    assert shown == [*in_terms, *in_terms,
+                     *(text for syntax in SYNTAXES
+                       for text in (f"Section 4 of {TITLES[syntax]}",
+                                    f"Sections 1 through 2 of {TITLES[syntax]}"))]
+
+
+@ALL_FEATURES
+@ALL_FEATURES_SHARED
+def test_another_project_links_to_one_clause_through_intersphinx(app, make_app, tmp_path):
+    """One clause, with or without the author's text, may be another
+    project's (its ``objects.inv``); a range or a list is this site's only."""
+    outdir = built(app)
+    base = "https://example.org/agreements/"
+    srcdir = tmp_path / "elsewhere"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        "extensions = ['sphinx.ext.intersphinx', 'agreement']\n"
+        f"intersphinx_mapping = {{'them': ({base!r}, {str(outdir / 'objects.inv')!r})}}\n",
+        encoding="utf-8")
+    (srcdir / "index.rst").write_text(
+        "Elsewhere\n=========\n\n"
+        "See :clause:`rst-fees` and :clause:`their fee rules <rst-fees>`.\n\n"
+        "Not :clause:`rst-fees..rst-data`,\nnor :clause:`rst-access, rst-fees`.\n",
+        encoding="utf-8")
+    other = make_app("html", srcdir=srcdir, freshenv=True)
+    other.build()
+    page = BeautifulSoup((Path(other.outdir) / "index.html").read_text("utf-8"), "html.parser")
+    links = [(anchor.get_text(), anchor["href"]) for anchor in page.select("p a")]
+    assert links == [(f"Section 2 of {TITLES['rst']}", f"{base}terms-rst.html#rst-fees"),
+                     ("their fee rules", f"{base}terms-rst.html#rst-fees")]
+    assert [(w["line"], w["message"], w["type"]) for w in warnings(other.warning.getvalue())] == [
+        ("6", "clause: 'rst-fees' is not the label of a clause of an agreement",
+         "agreement.unknown-clause"),
+        ("7", "clause: 'rst-access' is not the label of a clause of an agreement",
+         "agreement.unknown-clause"),
+    ]
+
+
 # -- equivalent mutants (make mutate) ---------------------------------------------------------
 #
 # Mutants of checks.py's clause-reference check that no test can tell from
@@ -260,3 +384,11 @@ def test_the_build_fails_under_W_because_of_the_cases(builds, syntax):
 #     for max(0, end - 6): both suffixes are six characters, so they end at
 #     `end` within the last six characters or not at all; a wider window
 #     (from the start, or one character more) finds the same.
+#
+# Mutants of clause_refs.py (names of the run before this file's last
+# tests; the next run renumbers them):
+#
+# agreement.clause_refs.xǁClauseRoleǁrun__mutmut_13
+#     clause_reference(classes=...) without the role's raw text: nothing
+#     reads an inline node's rawsource (the cross-reference around it
+#     carries the raw text for Sphinx).

@@ -196,6 +196,14 @@ MALFORMED: list[Case] = [
          ":::{timeline}\n- 2020: Fine\n-\n:::\n",
          (briefing("bad-date", "timeline item '' does not start with a valid date",
                    at="-", nth=2),)),
+    # Each item's line in a nested parse too (inside a note; in MyST with a
+    # blank line between the items).
+    Case("timeline-in-a-note",
+         ".. note::\n\n   Inside.\n\n   .. timeline::\n\n      - 2020: Fine\n"
+         "      - Later: inside a note\n",
+         "::::{note}\nInside.\n\n:::{timeline}\n- 2020: Fine\n\n- Later: inside a note\n"
+         ":::\n::::\n",
+         (briefing("bad-date", "'Later: inside a note'", at="Later"),)),
     Case("timeline-long-item",
          f".. timeline::\n\n   - Sometime {'x' * 70}\n",
          f":::{{timeline}}\n- Sometime {'x' * 70}\n:::\n",
@@ -228,6 +236,8 @@ def test_the_warnings_say_what_a_timeline_needs(builds, syntax):
     assert f"timeline item 'Sometime: no date' does not start with a valid date {needs}" \
         in messages
     assert f"timeline item '' does not start with a valid date {needs}" in messages
+    assert "timeline: the body must be a bullet list of dated items; 1 other block(s) " \
+        "left out [briefing.bad-date]" in messages
 
 
 @pytest.mark.parametrize("syntax", sorted(MALFORMED_SYNTAXES))
@@ -245,11 +255,8 @@ def test_the_build_fails_under_W_because_of_the_cases(builds, syntax):
 # Mutants of timeline.py that no test can tell from the code, because they
 # change nothing the directive does:
 #
-# briefing.timeline.xǁTimelineDirectiveǁrun__mutmut_56
-# briefing.timeline.xǁTimelineDirectiveǁrun__mutmut_57
-#     zip(items, bullets) without strict=False, or with strict=True: the
-#     bullets' lines are taken from the items themselves whenever the two
-#     counts differ, so both lists always have the same length.
+# (Names as of the run before the bullet-line fallback was removed; the
+# next run renumbers them.)
 # briefing.timeline.xǁTimelineDirectiveǁ_date_item__mutmut_35
 # briefing.timeline.xǁTimelineDirectiveǁ_date_item__mutmut_37
 #     DATE_PREFIX.sub(...) with no count (all) or count=2 for count=1: the

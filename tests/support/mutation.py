@@ -73,7 +73,8 @@ MODULES: dict[str, list[str]] = {
                                "tests/agreement/test_roles_in_headings.py"],
     "agreement/matcher.py": ["tests/agreement/test_terms.py"],
     "agreement/clause_refs.py": ["tests/agreement/test_clause_refs.py",
-                                 "tests/agreement/test_clauses.py"],
+                                 "tests/agreement/test_clauses.py",
+                                 "tests/snippets/test_snippets.py"],
     "briefing/ranking.py": ["tests/briefing/test_ranking.py"],
     "agreement/redline.py": ["tests/agreement/test_redline_engine.py"],
 }
@@ -109,7 +110,7 @@ def _setup_cfg() -> str:
         f"source_paths ={lines(SOURCES)}\n"
         f"only_mutate ={lines(list(MODULES))}\n"
         # (tests/ is copied anyway; pytest.ini puts tests/support on sys.path.)
-        "also_copy =\n    pytest.ini\n    mutation_builds.py\n"
+        "also_copy =\n    pytest.ini\n    mutation_builds.py\n    source\n"
         f"pytest_add_cli_args_test_selection ={lines(tests)}\n"
         f"pytest_add_cli_args ={lines(PYTEST_ARGS)}\n"
         f"type_check_command ={lines(TYPE_CHECK + list(MODULES))}\n"
@@ -135,6 +136,10 @@ def prepare() -> None:
             shutil.copy2(source, WORK / name)
     shutil.copytree(REPO / "tests", WORK / "tests", ignore=ignore)
     shutil.copy2(REPO / "pytest.ini", WORK / "pytest.ini")
+    # The guides, whose examples the doctree snapshots hold (tests/snippets).
+    (WORK / "source" / "guide").mkdir(parents=True)
+    for guide in ("agreements.md", "briefings.md"):
+        shutil.copy2(REPO / "source" / "guide" / guide, WORK / "source" / "guide" / guide)
     # The plugin, where mutmut's runs can load it (mutants/ is on sys.path).
     shutil.copy2(REPO / "tests" / "support" / "mutation_builds.py", WORK)
     (WORK / "setup.cfg").write_text(_setup_cfg(), encoding="utf-8")
