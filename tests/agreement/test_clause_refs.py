@@ -44,8 +44,13 @@ from agreement_support import ALL_FEATURES_CREDIT as CREDIT
 from agreement_support import ALL_FEATURES_TITLES as TITLES
 from bs4 import BeautifulSoup
 from docutils import nodes
+from sitebuild import write_linking_project
 
 from agreement.clause_refs import ClauseCatalog, clause_reference, expand_range, resolve_reference
+
+#: What the references of each Terms page of the root read, in order.
+SHOWN_IN_TERMS = ["Section 2", "Sections 3 through 4", "the fees clause",
+                  "Sections 1 and 2 through 4", "Sections 1, 1.1 and 4"]
 
 
 @pytest.mark.parametrize("syntax", SYNTAXES)
@@ -58,15 +63,13 @@ def test_clause_references(app, syntax):
               for label in ("access", "accounts", "fees", "ownership", "data")}
     references = [(span.get_text(), [a["href"] for a in span.find_all("a")])
                   for span in page.select("span.clause-ref")]
-    assert references == [
-        ("Section 2", [f"#{anchor['fees']}"]),
-        ("Sections 3 through 4", [f"#{anchor['ownership']}", f"#{anchor['data']}"]),
-        ("the fees clause", [f"#{anchor['fees']}"]),
-        ("Sections 1 and 2 through 4",
-         [f"#{anchor['access']}", f"#{anchor['fees']}", f"#{anchor['data']}"]),
-        ("Sections 1, 1.1 and 4",
-         [f"#{anchor['access']}", f"#{anchor['accounts']}", f"#{anchor['data']}"]),
-    ]
+    assert references == list(zip(SHOWN_IN_TERMS, [
+        [f"#{anchor['fees']}"],
+        [f"#{anchor['ownership']}", f"#{anchor['data']}"],
+        [f"#{anchor['fees']}"],
+        [f"#{anchor['access']}", f"#{anchor['fees']}", f"#{anchor['data']}"],
+        [f"#{anchor['access']}", f"#{anchor['accounts']}", f"#{anchor['data']}"],
+    ], strict=True))
 
 
 @pytest.mark.parametrize("syntax", SYNTAXES)
@@ -333,9 +336,7 @@ def test_a_reference_reads_the_same_when_the_documents_are_joined(make_app, root
     app.build()
     page = BeautifulSoup((Path(app.outdir) / "index.html").read_text("utf-8"), "html.parser")
     shown = [span.get_text() for span in page.select("span.clause-ref")]
-    in_terms = ["Section 2", "Sections 3 through 4", "the fees clause",
-                "Sections 1 and 2 through 4", "Sections 1, 1.1 and 4"]
-    assert shown == [*in_terms, *in_terms,
+    assert shown == [*SHOWN_IN_TERMS, *SHOWN_IN_TERMS,
                      *(text for syntax in SYNTAXES
                        for text in (f"Section 4 of {TITLES[syntax]}",
                                     f"Sections 1 through 2 of {TITLES[syntax]}"))]
@@ -349,16 +350,11 @@ def test_another_project_links_to_one_clause_through_intersphinx(app, make_app, 
     outdir = built(app)
     base = "https://example.org/agreements/"
     srcdir = tmp_path / "elsewhere"
-    srcdir.mkdir()
-    (srcdir / "conf.py").write_text(
-        "extensions = ['sphinx.ext.intersphinx', 'agreement']\n"
-        f"intersphinx_mapping = {{'them': ({base!r}, {str(outdir / 'objects.inv')!r})}}\n",
-        encoding="utf-8")
-    (srcdir / "index.rst").write_text(
+    write_linking_project(
+        srcdir, ["agreement"], base, outdir / "objects.inv",
         "Elsewhere\n=========\n\n"
         "See :clause:`rst-fees` and :clause:`their fee rules <rst-fees>`.\n\n"
-        "Not :clause:`rst-fees..rst-data`,\nnor :clause:`rst-access, rst-fees`.\n",
-        encoding="utf-8")
+        "Not :clause:`rst-fees..rst-data`,\nnor :clause:`rst-access, rst-fees`.\n")
     other = make_app("html", srcdir=srcdir, freshenv=True)
     other.build()
     page = BeautifulSoup((Path(other.outdir) / "index.html").read_text("utf-8"), "html.parser")

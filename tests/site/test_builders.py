@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sitebuild import FIXED_EPOCH, REPO, SiteBuild, build_site
+from sitebuild import FIXED_EPOCH, REPO, SiteBuild, build_site, write_linking_project
 
 BUILDERS = ["dirhtml", "singlehtml", "epub", "latex", "text", "man", "texinfo", "xml",
             "pseudoxml", "gettext"]
@@ -284,16 +284,12 @@ def test_another_project_links_to_the_site_through_intersphinx(site, tmp_path):
     from sphinx.testing.util import SphinxTestApp
 
     base = "https://docs.example.org/site/"
-    (tmp_path / "conf.py").write_text(
-        "extensions = ['sphinx.ext.intersphinx', 'agreement', 'briefing']\n"
-        f"intersphinx_mapping = {{'site': ({base!r}, {str(site.outdir / 'objects.inv')!r})}}\n",
-        encoding="utf-8")
-    (tmp_path / "index.rst").write_text(
+    write_linking_project(
+        tmp_path, ["agreement", "briefing"], base, site.outdir / "objects.inv",
         "Elsewhere\n=========\n\n"
         "See :clause:`confidentiality`, :use:`Customer Data` and "
         ":tech:`biometric-authentication`; also :any:`liability` and "
-        ":use:`the Customer of the Terms <source/terms/leap-terms-of-use:Customer>`.\n",
-        encoding="utf-8")
+        ":use:`the Customer of the Terms <source/terms/leap-terms-of-use:Customer>`.\n")
     app = SphinxTestApp("html", srcdir=tmp_path, freshenv=True)
     try:
         app.build()

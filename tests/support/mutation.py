@@ -137,9 +137,7 @@ def prepare() -> None:
     shutil.copytree(REPO / "tests", WORK / "tests", ignore=ignore)
     shutil.copy2(REPO / "pytest.ini", WORK / "pytest.ini")
     # The guides, whose examples the doctree snapshots hold (tests/snippets).
-    (WORK / "source" / "guide").mkdir(parents=True)
-    for guide in ("agreements.md", "briefings.md"):
-        shutil.copy2(REPO / "source" / "guide" / guide, WORK / "source" / "guide" / guide)
+    shutil.copytree(REPO / "source" / "guide", WORK / "source" / "guide", ignore=ignore)
     # The plugin, where mutmut's runs can load it (mutants/ is on sys.path).
     shutil.copy2(REPO / "tests" / "support" / "mutation_builds.py", WORK)
     (WORK / "setup.cfg").write_text(_setup_cfg(), encoding="utf-8")

@@ -60,3 +60,16 @@ def build_site(outroot: Path, *extra: str, srcdir: Path = REPO, status: bool = F
         capture_output=True, text=True, env=env, check=False,
     )
     return SiteBuild(srcdir, outdir, doctreedir, proc.returncode, proc.stderr, proc.stdout)
+
+
+def write_linking_project(srcdir: Path, extensions: list[str], base: str, inventory: Path,
+                          index: str) -> None:
+    """Write into `srcdir` another project: its `extensions` with
+    ``sphinx.ext.intersphinx``, whose inventory ``them`` is `inventory`
+    (served at `base`), and its ``index.rst``."""
+    srcdir.mkdir(parents=True, exist_ok=True)
+    (srcdir / "conf.py").write_text(
+        f"extensions = {['sphinx.ext.intersphinx', *extensions]!r}\n"
+        f"intersphinx_mapping = {{'them': ({base!r}, {str(inventory)!r})}}\n",
+        encoding="utf-8")
+    (srcdir / "index.rst").write_text(index, encoding="utf-8")
