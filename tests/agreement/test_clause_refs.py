@@ -381,8 +381,8 @@ def test_another_project_links_to_one_clause_through_intersphinx(app, make_app, 
 #     `end` within the last six characters or not at all; a wider window
 #     (from the start, or one character more) finds the same.
 #
-# Mutants of clause_refs.py (names of the run before this file's last
-# tests; the next run renumbers them):
+# Mutants of clause_refs.py (names as of the run of 4 December 2026,
+# 457 of 458 killed):
 #
 # agreement.clause_refs.xǁClauseRoleǁrun__mutmut_13
 #     clause_reference(classes=...) without the role's raw text: nothing
