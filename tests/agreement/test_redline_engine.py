@@ -251,46 +251,6 @@ def section_html(fragment: str, anchor: str) -> str:
 # Word diff
 # --------------------------------------------------------------------------
 
-def versions(*labels: str | None) -> list[redline.ClauseVersion]:
-    return [redline.ClauseVersion(number=str(index + 1), label=label, title="", text="",
-                                  depth=1, index=index) for index, label in enumerate(labels)]
-
-
-@pytest.mark.parametrize(("labels", "stems"), [
-    (["v1-fees", "v1-data"], ["fees", "data"]),          # a shared head
-    (["fees", "data"], ["fees", "data"]),                # nothing shared
-    (["a-b-c-fees", "a-b-c-data"], ["fees", "data"]),    # a head of three parts
-    (["fees-v2", "data-v2"], ["fees", "data"]),          # a shared tail
-    (["fees-a-b-c", "data-a-b-c"], ["fees", "data"]),    # a tail of three parts
-    (["x-fees-y-v2", "x-data-z-v2"], ["fees-y", "data-z"]),  # head and tail
-    (["t-a-b-v", "t-c-d-v", "t-e-v"], ["a-b", "c-d", "e"]),  # the shortest sets the limit
-    (["a-b", "a-b"], ["b", "b"]),                        # one part is always kept
-    (["a-b-c", "a-x-c"], ["b", "x"]),
-    (["v1_fees.x", "v1:data.x"], ["fees", "data"]),      # any separator; joined by "-"
-    (["v1-fees"], ["v1-fees"]),                          # one label: no marker to tell
-])
-def test_label_stems_drop_the_parts_every_label_shares(labels, stems):
-    clauses = versions(None, *labels)  # an unlabelled clause has no stem
-    assert redline.label_stems(clauses) == dict(enumerate(stems, start=1))
-
-
-def test_flatten_clauses_reads_anchor_label_and_nesting_and_skips_what_is_not_a_clause():
-    exported = {"clauses": [
-        "not a clause",
-        {"number": " 1 ", "label": "v1-fees", "anchor": " fees ", "title": " Fees ",
-         "text": " Pay. ", "clauses": [{"number": "1.1", "label": None, "anchor": "c-1-1",
-                                        "title": "Due", "text": None}]},
-        None,
-        {"number": "2", "label": "data", "title": "Data", "text": "Keep."},
-    ]}
-    assert [(c.number, c.label, c.title, c.text, c.depth, c.index, c.page_anchor)
-            for c in redline.flatten_clauses(exported)] == [
-        ("1", "fees", "Fees", "Pay.", 1, 0, "fees"),     # the stable anchor, not the label
-        ("1.1", None, "Due", "", 2, 1, "c-1-1"),          # no label: an anchor alone is none
-        ("2", "data", "Data", "Keep.", 1, 2, ""),         # a label without an anchor
-    ]
-
-
 def test_word_diff_marks_only_the_changed_words():
     segments = redline.diff_words(
         "Customer pays the Fees within 30 days of the invoice date.",
@@ -396,6 +356,46 @@ def test_word_diff_rebuilds_both_texts(old, new):
 # --------------------------------------------------------------------------
 # Clause matching and the lists
 # --------------------------------------------------------------------------
+
+def versions(*labels: str | None) -> list[redline.ClauseVersion]:
+    return [redline.ClauseVersion(number=str(index + 1), label=label, title="", text="",
+                                  depth=1, index=index) for index, label in enumerate(labels)]
+
+
+@pytest.mark.parametrize(("labels", "stems"), [
+    (["v1-fees", "v1-data"], ["fees", "data"]),          # a shared head
+    (["fees", "data"], ["fees", "data"]),                # nothing shared
+    (["a-b-c-fees", "a-b-c-data"], ["fees", "data"]),    # a head of three parts
+    (["fees-v2", "data-v2"], ["fees", "data"]),          # a shared tail
+    (["fees-a-b-c", "data-a-b-c"], ["fees", "data"]),    # a tail of three parts
+    (["x-fees-y-v2", "x-data-z-v2"], ["fees-y", "data-z"]),  # head and tail
+    (["t-a-b-v", "t-c-d-v", "t-e-v"], ["a-b", "c-d", "e"]),  # the shortest sets the limit
+    (["a-b", "a-b"], ["b", "b"]),                        # one part is always kept
+    (["a-b-c", "a-x-c"], ["b", "x"]),
+    (["v1_fees.x", "v1:data.x"], ["fees", "data"]),      # any separator; joined by "-"
+    (["v1-fees"], ["v1-fees"]),                          # one label: no marker to tell
+])
+def test_label_stems_drop_the_parts_every_label_shares(labels, stems):
+    clauses = versions(None, *labels)  # an unlabelled clause has no stem
+    assert redline.label_stems(clauses) == dict(enumerate(stems, start=1))
+
+
+def test_flatten_clauses_reads_anchor_label_and_nesting_and_skips_what_is_not_a_clause():
+    exported = {"clauses": [
+        "not a clause",
+        {"number": " 1 ", "label": "v1-fees", "anchor": " fees ", "title": " Fees ",
+         "text": " Pay. ", "clauses": [{"number": "1.1", "label": None, "anchor": "c-1-1",
+                                        "title": "Due", "text": None}]},
+        None,
+        {"number": "2", "label": "data", "title": "Data", "text": "Keep."},
+    ]}
+    assert [(c.number, c.label, c.title, c.text, c.depth, c.index, c.page_anchor)
+            for c in redline.flatten_clauses(exported)] == [
+        ("1", "fees", "Fees", "Pay.", 1, 0, "fees"),     # the stable anchor, not the label
+        ("1.1", None, "Due", "", 2, 1, "c-1-1"),          # no label: an anchor alone is none
+        ("2", "data", "Data", "Keep.", 1, 2, ""),         # a label without an anchor
+    ]
+
 
 V1 = agreement(ACCESS, INSTALL, FEES, CUSTOMER_DATA, CONFIDENTIALITY, TERMINATION, MISC,
                last_updated="2024-03-01")

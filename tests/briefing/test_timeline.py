@@ -90,7 +90,6 @@ def test_the_message_of_an_item_is_its_source_text_without_the_date(app):
         assert "2023-12-15" not in template and "2021:" not in template
 
 
-
 def test_an_item_whose_source_hides_its_date_gives_its_shown_text(tmp_path):
     """MyST's escaped colon (``2022\\:``) is a date in the text as shown but not
     in the item's source: the message is then the shown text without the date
@@ -107,6 +106,7 @@ def test_an_item_whose_source_hides_its_date_gives_its_shown_text(tmp_path):
     assert app.warning.getvalue() == ""
     assert 'msgid "Escaped text"' in template and 'msgid "Plain"' in template
     assert "2022" not in template and "2021" not in template
+
 
 # -- warnings (root test-briefing-warnings) ----------------------------------------------------
 
